@@ -1,0 +1,16 @@
+// Auth.js reports failures as an `error` code on the sign-in page; these are the words a person sees.
+const messages: Record<string, string> = {
+  OAuthAccountNotLinked: "That account is already connected to a different user.",
+  AccessDenied: "Sign-in was refused.",
+  OAuthCallbackError: "The provider did not complete the sign-in. Please try again.",
+  OAuthSignin: "We could not start sign-in with that provider. Please try again.",
+  CallbackRouteError: "Sign-in could not be completed. Please start again.",
+  InvalidCheck: "Sign-in expired or was already used. Please start again.",
+  Configuration: "Sign-in is not configured correctly on this server.",
+  Verification: "That sign-in link is no longer valid.",
+};
+
+export function signInErrorMessage(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  return messages[code] ?? "Something went wrong while signing in. Please try again.";
+}

@@ -1,0 +1,58 @@
+// Opens the database named by the environment: PostgreSQL for a postgres:// URL, otherwise an embedded
+// PGlite whose data lives in a folder (or in memory for "memory://"), created and migrated on first use.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { applyMigrations, type SqlRunner } from "./migrate";
+
+/** `?schema=name` selects a PostgreSQL schema (tests give each run its own). */
+export function postgresConfig(url: string) {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error("Invalid environment: DATABASE_URL has an invalid schema name");
+  parsed.searchParams.delete("schema");
+  const pool: pg.PoolConfig = {
+    connectionString: parsed.toString(),
+    max: 5,
+    connectionTimeoutMillis: 5_000,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  };
+  return { pool, schema };
+}
+
+export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
+  return {
+    exec: (sql) => client.query(sql),
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
+  };
+}
+
+export function postgresAdapter(url: string) {
+  const { pool, schema } = postgresConfig(url);
+  return new PrismaPg(pool, schema ? { schema } : undefined);
+}
+
+export async function openPglite(dataDir: string) {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await applyMigrations(client);
+  return client;
+}
+
+/**
+ * PGlite is opened lazily, so importing the client (as `next build` does) never touches the data folder.
+ * The cast bridges pglite-prisma-adapter's older @prisma/driver-adapter-utils types; it ignores argTypes,
+ * the only part that changed.
+ */
+export function pgliteAdapter(dataDir: string): SqlDriverAdapterFactory {
+  let factory: Promise<PrismaPGlite> | undefined;
+  const ready = () => (factory ??= openPglite(dataDir).then((client) => new PrismaPGlite(client)));
+  return {
+    provider: "postgres",
+    adapterName: "pglite",
+    connect: async () => (await ready()).connect(),
+  } as unknown as SqlDriverAdapterFactory;
+}

@@ -1,0 +1,23 @@
+import Google from "next-auth/providers/google";
+import type { ProviderDefinition } from "./types";
+
+export function googleProvider(clientId: string, clientSecret: string): ProviderDefinition {
+  return {
+    id: "google",
+    name: "Google",
+    authjs: Google({
+      clientId,
+      clientSecret,
+      checks: ["pkce", "state", "nonce"],
+      // offline + consent: Google only returns a refresh token on a consented offline request.
+      authorization: {
+        params: { scope: "openid email profile", access_type: "offline", prompt: "consent", include_granted_scopes: "true" },
+      },
+    }),
+    extraScopes: ["https://www.googleapis.com/auth/tasks.readonly"],
+    issuer: "https://accounts.google.com",
+    clientId,
+    clientSecret,
+    emailIsVerified: (profile) => profile.email_verified === true,
+  };
+}

@@ -1,0 +1,42 @@
+import type { OIDCConfig } from "next-auth/providers";
+import type { ProviderDefinition } from "./types";
+
+interface OidcOptions {
+  id: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+  extraScopes?: string[];
+}
+
+/** Any OpenID Connect issuer: Logto, the generic `oidc` provider and the local development providers. */
+export function oidcProvider(options: OidcOptions): ProviderDefinition {
+  const authjs: OIDCConfig<Record<string, unknown>> = {
+    id: options.id,
+    name: options.name,
+    type: "oidc",
+    issuer: options.issuer,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: options.scope ?? "openid profile email offline_access" } },
+    profile: (profile) => ({
+      id: String(profile.sub),
+      name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
+      email: (profile.email ?? null) as string | null,
+      image: (profile.picture ?? null) as string | null,
+    }),
+  };
+  return {
+    id: options.id,
+    name: options.name,
+    authjs,
+    extraScopes: options.extraScopes ?? [],
+    issuer: options.issuer,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    emailIsVerified: (profile) => profile.email_verified === true,
+  };
+}

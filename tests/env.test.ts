@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const base = { AUTH_SECRET: "s".repeat(32) };
+
+describe("parseEnv", () => {
+  it("accepts the embedded defaults", () => {
+    const env = parseEnv(base);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe(".data/pglite");
+    expect(env.devProviders).toBe(true);
+  });
+
+  it("names a missing AUTH_SECRET", () => {
+    expect(() => parseEnv({})).toThrow("Invalid environment: AUTH_SECRET is required");
+  });
+
+  it("names a malformed DATABASE_URL in one line", () => {
+    expect(() => parseEnv({ ...base, DATABASE_URL: "mysql://localhost/db" })).toThrow(
+      /^Invalid environment: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/,
+    );
+  });
+
+  it("names the missing half of a provider", () => {
+    expect(() => parseEnv({ ...base, AUTH_GITHUB_ID: "id" })).toThrow(
+      "Invalid environment: AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set",
+    );
+    expect(() => parseEnv({ ...base, AUTH_LOGTO_ISSUER: "https://logto.example", AUTH_LOGTO_ID: "id" })).toThrow(
+      "AUTH_LOGTO_SECRET is required",
+    );
+  });
+
+  it("turns the local providers off in production unless asked, and off anywhere with 0", () => {
+    expect(parseEnv({ ...base, NODE_ENV: "production" }).devProviders).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "production", AUTH_DEV_PROVIDERS: "1" }).devProviders).toBe(true);
+    expect(parseEnv({ ...base, AUTH_DEV_PROVIDERS: "0" }).devProviders).toBe(false);
+    expect(() => parseEnv({ ...base, AUTH_DEV_PROVIDERS: "yes" })).toThrow("AUTH_DEV_PROVIDERS");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...base, DATABASE_URL: "", AUTH_GITHUB_ID: " " }).DATABASE_URL).toBeUndefined();
+  });
+});
