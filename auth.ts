@@ -1,7 +1,12 @@
 // Auth.js: database sessions through Prisma, one provider per configured identity provider.
+// Linking rules live in lib/auth/sign-in-policy.ts; token and profile updates in lib/auth/events.ts.
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
+import { onSignIn } from "@/lib/auth/events";
+import { readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
 import { providers } from "@/lib/providers";
 
@@ -13,6 +18,29 @@ const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,
   // Vercel and `next start` behind a proxy set the host; AUTH_URL pins it when set.
   trustHost: true,
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;
+      const sessionUserId = (await nextAuth.auth())?.user?.id ?? null;
+      const decision = await decideSignIn({
+        sessionUserId,
+        connectIntent: sessionUserId ? await readConnectIntent(sessionUserId) : null,
+        account,
+        profile: profile as Record<string, unknown> | undefined,
+      });
+      if (decision.kind === "pending") await setPendingLinkCookie(decision.id);
+      return decision.kind === "allow" ? true : decision.to;
+    },
+    // Only these fields reach server components; tokens never enter the session.
+    session({ session, user }) {
+      return { expires: session.expires, user: { id: user.id, name: user.name, email: user.email, image: user.image } } as typeof session;
+    },
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return baseUrl + safeRedirect(path);
+    },
+  },
+  events: { signIn: onSignIn },
 });
 
 export const { handlers, signIn, signOut } = nextAuth;

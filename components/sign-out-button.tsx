@@ -1,14 +1,23 @@
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { signOut } from "@/auth";
+import { takeSignedInWith } from "@/lib/auth/flow-cookies";
+import { providerSignOutUrl } from "@/lib/auth/provider-sign-out";
+import { env } from "@/lib/env";
 import { Button } from "./ui/button";
+
+async function signOutEverywhere() {
+  "use server";
+  const providerId = await takeSignedInWith();
+  await signOut({ redirect: false });
+  const request = await headers();
+  const origin = new URL(env.AUTH_URL ?? `${request.get("x-forwarded-proto") ?? "http"}://${request.get("host")}`).origin;
+  redirect((await providerSignOutUrl(providerId, origin)) ?? "/sign-in");
+}
 
 export function SignOutButton() {
   return (
-    <form
-      action={async () => {
-        "use server";
-        await signOut({ redirectTo: "/sign-in" });
-      }}
-    >
+    <form action={signOutEverywhere}>
       <Button variant="secondary" type="submit" className="px-3 py-1.5">Sign out</Button>
     </form>
   );

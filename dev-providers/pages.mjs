@@ -57,10 +57,10 @@ ${body}
 /**
  * @param {Brand} brand
  * @param {{ action: string, abortAction: string, clientName: string, username?: string, email?: string,
- *   error?: string, invalid?: "username" | "email" }} view
+ *   emailPlaceholder?: string, error?: string, invalid?: "username" | "email" }} view
  */
 export function loginPage(brand, view) {
-  const placeholder = view.username ? `${view.username}@example.test` : "<username>@example.test";
+  const placeholder = view.emailPlaceholder ?? "<username>@example.test";
   const invalid = (/** @type {string} */ field) => (view.invalid === field ? ' aria-invalid="true" aria-describedby="error"' : "");
   return layout(brand, "Sign in", `
   <h1>Sign in to ${escapeHtml(brand.name)}</h1>

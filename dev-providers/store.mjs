@@ -24,7 +24,7 @@ const GRANTABLE = new Set([
   "AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode",
   "BackchannelAuthenticationRequest", "PreAuthorizedCode",
 ]);
-// Same slack as oidc-provider's own memory adapter: rows outlive their exp by the clock tolerance.
+// Rows outlive their exp a little, so oidc-provider (which allows clockTolerance) decides expiry, not the store.
 const GRACE_MS = 15_000;
 
 /** @returns {State} */
@@ -61,11 +61,11 @@ export function openStore(file) {
   const accounts = new Map(Object.entries(state.accounts));
 
   function save() {
-    if (!file) return;
-    const now = Date.now();
+    const now = Date.now(); // expired rows are dropped here; find() also ignores them
     for (const rows of Object.values(state.models)) {
       for (const [id, row] of Object.entries(rows)) if (row.exp !== null && row.exp <= now) delete rows[id];
     }
+    if (!file) return;
     state.accounts = Object.fromEntries(accounts);
     mkdirSync(path.dirname(file), { recursive: true });
     // Write then rename: a crash mid-write leaves the previous file intact.

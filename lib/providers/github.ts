@@ -1,12 +1,31 @@
 import GitHub from "next-auth/providers/github";
 import type { ProviderDefinition } from "./types";
 
+const scope = "read:user user:email";
+
 export function githubProvider(clientId: string, clientSecret: string): ProviderDefinition {
   return {
+    scope,
     id: "github",
     name: "GitHub",
-    authjs: GitHub({ clientId, clientSecret, checks: ["pkce", "state"] }),
+    authjs: GitHub({ clientId, clientSecret, checks: ["pkce", "state"], authorization: { params: { scope } } }),
     extraScopes: ["repo"],
+    // GitHub has no RFC 7009 endpoint; deleting the grant revokes every token of this app for the person.
+    async revoke({ accessToken }) {
+      if (!accessToken) return;
+      const response = await fetch(`https://api.github.com/applications/${clientId}/grant`, {
+        method: "DELETE",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+          accept: "application/vnd.github+json",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ access_token: accessToken }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      // 404: the grant is already gone, which is what we wanted.
+      if (!response.ok && response.status !== 404) throw new Error(`GitHub answered HTTP ${response.status}`);
+    },
     clientId,
     clientSecret,
     // GitHub's profile email carries no verification flag, so it never drives account linking.

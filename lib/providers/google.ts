@@ -1,8 +1,11 @@
 import Google from "next-auth/providers/google";
 import type { ProviderDefinition } from "./types";
 
+const scope = "openid email profile";
+
 export function googleProvider(clientId: string, clientSecret: string): ProviderDefinition {
   return {
+    scope,
     id: "google",
     name: "Google",
     authjs: Google({
@@ -11,7 +14,7 @@ export function googleProvider(clientId: string, clientSecret: string): Provider
       checks: ["pkce", "state", "nonce"],
       // offline + consent: Google only returns a refresh token on a consented offline request.
       authorization: {
-        params: { scope: "openid email profile", access_type: "offline", prompt: "consent", include_granted_scopes: "true" },
+        params: { scope, access_type: "offline", prompt: "consent", include_granted_scopes: "true" },
       },
     }),
     extraScopes: ["https://www.googleapis.com/auth/tasks.readonly"],

@@ -13,6 +13,7 @@ interface OidcOptions {
 
 /** Any OpenID Connect issuer: Logto, the generic `oidc` provider and the local development providers. */
 export function oidcProvider(options: OidcOptions): ProviderDefinition {
+  const scope = options.scope ?? "openid profile email offline_access";
   const authjs: OIDCConfig<Record<string, unknown>> = {
     id: options.id,
     name: options.name,
@@ -21,7 +22,7 @@ export function oidcProvider(options: OidcOptions): ProviderDefinition {
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     checks: ["pkce", "state", "nonce"],
-    authorization: { params: { scope: options.scope ?? "openid profile email offline_access" } },
+    authorization: { params: { scope } },
     profile: (profile) => ({
       id: String(profile.sub),
       name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
@@ -33,6 +34,7 @@ export function oidcProvider(options: OidcOptions): ProviderDefinition {
     id: options.id,
     name: options.name,
     authjs,
+    scope,
     extraScopes: options.extraScopes ?? [],
     issuer: options.issuer,
     clientId: options.clientId,

@@ -1,12 +1,16 @@
 import Twitter from "next-auth/providers/twitter";
 import type { ProviderDefinition } from "./types";
 
+const scope = "users.read tweet.read offline.access";
+
 export function twitterProvider(clientId: string, clientSecret: string): ProviderDefinition {
   return {
+    scope,
     id: "twitter",
     name: "X",
-    authjs: Twitter({ clientId, clientSecret, name: "X", checks: ["pkce", "state"] }),
+    authjs: Twitter({ clientId, clientSecret, name: "X", checks: ["pkce", "state"], authorization: { url: "https://x.com/i/oauth2/authorize", params: { scope } } }),
     extraScopes: [],
+    revocationEndpoint: "https://api.x.com/2/oauth2/revoke",
     clientId,
     clientSecret,
     // X does not return a verified email through this API.

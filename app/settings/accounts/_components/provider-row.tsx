@@ -1,0 +1,58 @@
+import { ActionForm } from "@/components/action-form";
+import { Avatar } from "@/components/ui/avatar";
+import type { Connection } from "@/lib/accounts/connections";
+import { connectProvider, disconnect, grantMoreAccess } from "../actions";
+import { ConnectionHealth } from "./connection-health";
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+interface Props {
+  provider: { id: string; name: string; canGrantMore: boolean };
+  connection: Connection | null;
+}
+
+export function ProviderRow({ provider, connection }: Props) {
+  const headingId = `provider-${provider.id}`;
+  return (
+    <li aria-labelledby={headingId} className="flex flex-col gap-4 p-4 sm:flex-row sm:items-start sm:p-5">
+      <Avatar name={connection?.username ?? provider.name} image={connection?.image} />
+      <div className="min-w-0 flex-1">
+        <h2 id={headingId} className="font-medium">{provider.name}</h2>
+        {connection ? (
+          <>
+            <p className="truncate text-sm text-slate-700">
+              {connection.username}
+              {connection.email && connection.email !== connection.username ? <span className="text-slate-500"> · {connection.email}</span> : null}
+            </p>
+            <p className="mt-1 text-xs text-slate-500">Connected {date.format(connection.connectedAt)}</p>
+            {connection.scopes.length > 0 ? (
+              <ul aria-label="Granted scopes" className="mt-2 flex flex-wrap gap-1.5">
+                {connection.scopes.map((scope) => (
+                  <li key={scope} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">{scope}</li>
+                ))}
+              </ul>
+            ) : null}
+            <ConnectionHealth connection={connection} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-500">Not connected</p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-2 sm:max-w-64 sm:justify-end">
+        {connection ? (
+          <>
+            {connection.status === "needs_reconnect" || connection.status === "revoked" ? (
+              <ActionForm action={connectProvider} fields={{ provider: provider.id }} label="Reconnect" pendingLabel="Redirecting…" variant="primary" />
+            ) : null}
+            {provider.canGrantMore ? (
+              <ActionForm action={grantMoreAccess} fields={{ provider: provider.id }} label="Grant more access" pendingLabel="Redirecting…" />
+            ) : null}
+            <ActionForm action={disconnect} fields={{ accountId: connection.id }} label="Disconnect" pendingLabel="Disconnecting…" variant="danger" />
+          </>
+        ) : (
+          <ActionForm action={connectProvider} fields={{ provider: provider.id }} label="Connect" pendingLabel="Redirecting…" variant="primary" />
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+"use server";
+// Thin server actions for /settings/accounts; the rules live in lib/accounts.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { userAction } from "@/lib/actions/user-action";
+import { disconnectAccount } from "@/lib/accounts/disconnect";
+import { grantedScopes } from "@/lib/accounts/connections";
+import { setConnectIntent } from "@/lib/auth/flow-cookies";
+import { findProvider } from "@/lib/providers";
+
+const providerField = z
+  .string({ message: "Choose a provider." })
+  .max(64, "Unknown provider.")
+  .refine((id) => findProvider(id) !== undefined, "Unknown provider.");
+const accountIdField = z.string({ message: "Choose an account." }).regex(/^[a-z0-9]{20,40}$/, "That account id is not valid.");
+
+/** Connect (or reconnect) a provider: the OAuth round trip links it to this user, the session stays. */
+export const connectProvider = userAction(z.object({ provider: providerField }), async ({ provider }, userId) => {
+  await setConnectIntent(provider, userId);
+  await signIn(provider, { redirectTo: `/settings/accounts?notice=connected&provider=${provider}` });
+  return null;
+});
+
+/** Re-authorize with the extra scopes the app offers, keeping what was already granted. */
+export const grantMoreAccess = userAction(z.object({ provider: providerField }), async ({ provider: id }, userId) => {
+  const provider = findProvider(id)!;
+  if (provider.extraScopes.length === 0) return { error: `${provider.name} has no extra access to grant.` };
+  const granted = await grantedScopes(userId, id);
+  if (granted === null) return { error: `Connect ${provider.name} first.` };
+  const scope = [...new Set([...provider.scope.split(" "), ...granted, ...provider.extraScopes])].join(" ");
+  await setConnectIntent(id, userId);
+  await signIn(id, { redirectTo: `/settings/accounts?notice=access-updated&provider=${id}` }, { scope });
+  return null;
+});
+
+export const disconnect = userAction(z.object({ accountId: accountIdField }), async ({ accountId }, userId) => {
+  const result = await disconnectAccount(userId, accountId);
+  if (!result.ok) {
+    return {
+      error:
+        result.error === "last-method"
+          ? "This is your only way to sign in. Connect another provider before disconnecting this one."
+          : "That account was not found.",
+    };
+  }
+  // The row this form lives in turns into a "Connect" row, so the outcome is a page-level notice.
+  redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { providerStats } from "./support/provider-stats";
+
+const appOrigin = inject("appOrigin");
+const issuers = inject("issuers");
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function personPage() {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+const row = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
+/** The page-level outcome message above the list. */
+const notice = (page: Page) => page.getByTestId("page-notice");
+
+async function openAccounts(page: Page) {
+  await page.goto(`${appOrigin}/settings/accounts`);
+  await page.getByRole("heading", { name: "Connected accounts" }).waitFor();
+}
+
+async function connect(page: Page, providerName: string, username: string, email?: string) {
+  await row(page, providerName).getByRole("button", { name: "Connect" }).click();
+  await completeProviderLogin(page, username, email);
+  await page.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+});
+
+describe("connected accounts, as a person uses them", () => {
+  let alice: Page;
+
+  it("connects Globex ID to the signed-in Acme user and lists both identities", async () => {
+    alice = await personPage();
+    await signIn(alice, appOrigin, "Acme ID", "alice");
+    await openAccounts(alice);
+    await expect(row(alice, "Acme ID").textContent()).resolves.toContain("alice@example.test");
+    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
+
+    await connect(alice, "Globex ID", "alice-globex");
+    await expect(notice(alice).textContent()).resolves.toBe("Globex ID is connected.");
+    const globex = await row(alice, "Globex ID").textContent();
+    expect(globex).toContain("alice-globex");
+    expect(globex).toContain("offline_access");
+    await expect(alice.getByTestId("current-user").textContent()).resolves.toContain("Alice");
+  });
+
+  it("refuses to connect a Globex account that another user owns, changing nothing", async () => {
+    const bob = await personPage();
+    await signIn(bob, appOrigin, "Acme ID", "bob");
+    await openAccounts(bob);
+    await connect(bob, "Globex ID", "alice-globex");
+    await expect(notice(bob).textContent()).resolves.toContain(
+      "That Globex ID account is already connected to a different user. Nothing was changed.",
+    );
+    await expect(row(bob, "Globex ID").textContent()).resolves.toContain("Not connected");
+    await expect(bob.getByTestId("current-user").textContent()).resolves.toContain("Bob");
+    await openAccounts(alice);
+    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("alice-globex");
+  });
+
+  it("disconnects Globex after revoking it at Globex, then refuses to remove the last method", async () => {
+    const before = await providerStats(issuers.globex);
+    await openAccounts(alice);
+    await row(alice, "Globex ID").getByRole("button", { name: "Disconnect" }).click();
+    await alice.waitForURL((url) => url.searchParams.has("notice"));
+    await expect(notice(alice).textContent()).resolves.toBe(
+      "Globex ID was disconnected and its access revoked.",
+    );
+    expect((await providerStats(issuers.globex)).revocations - before.revocations).toBe(1);
+    await openAccounts(alice);
+    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
+
+    await row(alice, "Acme ID").getByRole("button", { name: "Disconnect" }).click();
+    await expect(row(alice, "Acme ID").getByRole("alert").textContent()).resolves.toContain("This is your only way to sign in");
+    await openAccounts(alice);
+    await expect(row(alice, "Acme ID").textContent()).resolves.toContain("alice@example.test");
+  });
+
+  it("pauses a sign-in whose verified email belongs to an existing user until they prove it is them", async () => {
+    const carol = await personPage();
+    await signIn(carol, appOrigin, "Acme ID", "carol");
+    await carol.getByRole("button", { name: "Sign out" }).click();
+    await carol.waitForURL((url) => url.origin === appOrigin && url.pathname === "/sign-in");
+
+    await signIn(carol, appOrigin, "Globex ID", "carol-globex", "carol@example.test");
+    expect(new URL(carol.url()).pathname).toBe("/sign-in/link");
+    await expect(carol.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "An account with this email already exists",
+    );
+    await expect(carol.getByTestId("current-user").count()).resolves.toBe(0);
+
+    // Signing out of the app also ended the Acme session, so Acme asks who this is again.
+    await carol.getByRole("button", { name: "Continue with Acme ID" }).click();
+    await completeProviderLogin(carol, "carol");
+    await carol.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
+    await expect(notice(carol).textContent()).resolves.toBe("Globex ID is now linked to your account.");
+    await expect(row(carol, "Globex ID").textContent()).resolves.toContain("carol-globex");
+    await expect(row(carol, "Acme ID").textContent()).resolves.toContain("carol@example.test");
+
+    await carol.goto(`${appOrigin}/settings/activity`);
+    const events = await carol.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();
+    expect(events.map((text) => text.split(" · ")[0])).toEqual([
+      "Account linked after confirmation",
+      "Signed in",
+      "Sign-in paused: confirm it is you",
+      "Signed in",
+      "Account created",
+    ]);
+  });
+
+  it("shows every step of alice's and bob's activity", async () => {
+    await alice.goto(`${appOrigin}/settings/activity`);
+    const events = await alice.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();
+    expect(events.map((text) => text.split(" · ")[0])).toEqual([
+      "Account disconnected",
+      "Account connected",
+      "Signed in",
+      "Account created",
+    ]);
+  });
+});

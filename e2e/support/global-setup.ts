@@ -1,0 +1,44 @@
+// Starts what a person's browser talks to: the local identity providers and one production build of
+// the app (`next build && next start`) on a fresh database — PGlite, or PostgreSQL with TEST_DATABASE_URL.
+import type { TestProject } from "vitest/node";
+import { startDevProviders } from "../../dev-providers/index.mjs";
+import { createTestSchema } from "../../tests/support/test-database";
+import { buildApp, startApp, tempPgliteDir } from "./app-server";
+import { freePort } from "./free-port";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appOrigin: string;
+    issuers: { acme: string; globex: string };
+    databaseUrl: string | null;
+  }
+}
+
+/** Short enough that a test can wait for expiry; the tokens tests rely on it. */
+export const E2E_ACCESS_TOKEN_TTL = 3;
+
+export default async function setup(project: TestProject) {
+  const appPort = await freePort();
+  const appOrigin = `http://localhost:${appPort}`;
+  const dev = await startDevProviders({ appOrigin, ports: { acme: 0, globex: 0 }, accessTokenTtl: E2E_ACCESS_TOKEN_TTL });
+  const [acme, globex] = dev.providers;
+  const schema = process.env.TEST_DATABASE_URL ? await createTestSchema(process.env.TEST_DATABASE_URL, "e2e") : null;
+  const env = {
+    AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789",
+    AUTH_URL: appOrigin,
+    AUTH_DEV_PROVIDERS: "1",
+    DEV_ACME_ISSUER: acme.issuer,
+    DEV_GLOBEX_ISSUER: globex.issuer,
+    ...(schema ? { DATABASE_URL: schema.url } : { PGLITE_DATA_DIR: tempPgliteDir() }),
+  };
+  buildApp(env);
+  const app = await startApp(appPort, env);
+  project.provide("appOrigin", appOrigin);
+  project.provide("issuers", { acme: acme.issuer, globex: globex.issuer });
+  project.provide("databaseUrl", schema?.url ?? null);
+  return async () => {
+    await app.stop();
+    await dev.close();
+    await schema?.drop();
+  };
+}

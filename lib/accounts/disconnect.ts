@@ -1,0 +1,53 @@
+// Disconnecting: never the last way to sign in, only the person's own accounts, revoked at the provider first.
+import "server-only";
+import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity";
+import { findProvider } from "@/lib/providers";
+import { revokeTokens, type RevocationResult } from "@/lib/providers/revoke";
+import { readSecret } from "@/lib/tokens/columns";
+
+export type DisconnectResult =
+  | { ok: true; provider: string; revocation: RevocationResult }
+  | { ok: false; error: "not-found" | "last-method" };
+
+/** Ways to sign in besides this account: other provider accounts and passkeys. */
+async function otherSignInMethods(userId: string, accountId: string) {
+  const [accounts, authenticators] = await Promise.all([
+    db.account.count({ where: { userId, id: { not: accountId } } }),
+    db.authenticator.count({ where: { userId } }),
+  ]);
+  return accounts + authenticators;
+}
+
+export async function disconnectAccount(userId: string, accountId: string): Promise<DisconnectResult> {
+  const account = await db.account.findFirst({ where: { id: accountId, userId } });
+  if (!account) return { ok: false, error: "not-found" };
+  if ((await otherSignInMethods(userId, accountId)) === 0) return { ok: false, error: "last-method" };
+
+  const provider = findProvider(account.provider);
+  const revocation: RevocationResult = provider
+    ? await revokeTokens(provider, {
+        accessToken: readSecret(account.access_token, "access_token")?.value ?? null,
+        refreshToken: readSecret(account.refresh_token, "refresh_token")?.value ?? null,
+      })
+    : { status: "unsupported" };
+  if (revocation.status === "failed") {
+    await recordActivity(userId, "revocation_failed", account.provider, revocation.error);
+  }
+
+  // Lock the user row so two disconnects at once cannot remove the last two methods together.
+  const deleted = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    const others = await tx.account.count({ where: { userId, id: { not: accountId } } });
+    const passkeys = await tx.authenticator.count({ where: { userId } });
+    if (others + passkeys === 0) return false;
+    return (await tx.account.deleteMany({ where: { id: accountId, userId } })).count === 1;
+  });
+  if (!deleted) {
+    // Lost a race with another disconnect: the row stays, but its tokens may be dead now.
+    if (revocation.status === "revoked") await db.account.updateMany({ where: { id: accountId }, data: { status: "revoked" } });
+    return { ok: false, error: "last-method" };
+  }
+  await recordActivity(userId, "account_disconnected", account.provider);
+  return { ok: true, provider: account.provider, revocation };
+}
