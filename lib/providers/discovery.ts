@@ -22,7 +22,12 @@ export function discover(issuer: string): Promise<IssuerMetadata> {
       if (!response.ok) throw new Error(`Discovery failed for ${issuer}: HTTP ${response.status}`);
       return response.json();
     })
-    .then((json) => metadataSchema.parse(json));
+    .then((json) => {
+      const parsed = metadataSchema.parse(json);
+      // Mix-up defence: the document must describe the issuer we asked about.
+      if (parsed.issuer.replace(/\/$/, "") !== issuer.replace(/\/$/, "")) throw new Error(`Discovery for ${issuer} named another issuer`);
+      return parsed;
+    });
   cache.set(issuer, { metadata, until: Date.now() + TEN_MINUTES });
   metadata.catch(() => cache.delete(issuer));
   return metadata;

@@ -1,4 +1,5 @@
 import GitHub from "next-auth/providers/github";
+import { listSummary, readJson } from "./api-response";
 import type { ProviderDefinition } from "./types";
 
 const scope = "read:user user:email";
@@ -25,6 +26,16 @@ export function githubProvider(clientId: string, clientSecret: string): Provider
       });
       // 404: the grant is already gone, which is what we wanted.
       if (!response.ok && response.status !== 404) throw new Error(`GitHub answered HTTP ${response.status}`);
+    },
+    tokenEndpoint: "https://github.com/login/oauth/access_token",
+    tokenEndpointAuth: "client_secret_post",
+    async callApi(fetchApi) {
+      const user = await readJson<{ login: string }>(await fetchApi("https://api.github.com/user"), "GitHub");
+      const repos = await readJson<{ full_name: string }[]>(
+        await fetchApi("https://api.github.com/user/repos?per_page=100&sort=updated"),
+        "GitHub",
+      );
+      return `@${user.login}, ${listSummary(repos.map((repo) => repo.full_name), "repository", "repositories")}`;
     },
     clientId,
     clientSecret,

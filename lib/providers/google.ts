@@ -1,4 +1,5 @@
 import Google from "next-auth/providers/google";
+import { listSummary, readJson } from "./api-response";
 import type { ProviderDefinition } from "./types";
 
 const scope = "openid email profile";
@@ -19,6 +20,13 @@ export function googleProvider(clientId: string, clientSecret: string): Provider
     }),
     extraScopes: ["https://www.googleapis.com/auth/tasks.readonly"],
     issuer: "https://accounts.google.com",
+    async callApi(fetchApi) {
+      const lists = await readJson<{ items?: { title: string }[] }>(
+        await fetchApi("https://tasks.googleapis.com/tasks/v1/users/@me/lists?maxResults=100"),
+        "Google Tasks",
+      );
+      return listSummary((lists.items ?? []).map((list) => list.title), "task list", "task lists");
+    },
     clientId,
     clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,

@@ -1,4 +1,5 @@
 import HuggingFace from "next-auth/providers/huggingface";
+import { readJson } from "./api-response";
 import type { ProviderDefinition } from "./types";
 
 const scope = "openid profile email";
@@ -16,6 +17,10 @@ export function huggingfaceProvider(clientId: string, clientSecret: string): Pro
     }),
     extraScopes: ["read-repos"],
     issuer: "https://huggingface.co",
+    async callApi(fetchApi) {
+      const me = await readJson<{ name: string; type?: string }>(await fetchApi("https://huggingface.co/api/whoami-v2"), "Hugging Face");
+      return `signed in as ${me.name}`;
+    },
     clientId,
     clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,

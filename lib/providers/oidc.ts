@@ -1,4 +1,6 @@
 import type { OIDCConfig } from "next-auth/providers";
+import { readJson } from "./api-response";
+import { discover } from "./discovery";
 import type { ProviderDefinition } from "./types";
 
 interface OidcOptions {
@@ -40,5 +42,14 @@ export function oidcProvider(options: OidcOptions): ProviderDefinition {
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,
+    async callApi(fetchApi) {
+      const { userinfo_endpoint } = await discover(options.issuer);
+      if (!userinfo_endpoint) throw new Error(`${options.name} has no userinfo endpoint`);
+      const info = await readJson<{ sub: string; email?: string; preferred_username?: string }>(
+        await fetchApi(userinfo_endpoint),
+        "The userinfo endpoint",
+      );
+      return `userinfo for ${info.preferred_username ?? info.email ?? info.sub}`;
+    },
   };
 }

@@ -1,5 +1,8 @@
 import type { Provider } from "next-auth/providers";
 
+/** fetch with the person's access token attached (and refreshed when needed). */
+export type FetchApi = (url: string) => Promise<Response>;
+
 /** Everything the app knows about one provider: its Auth.js config and how to talk to its API. */
 export interface ProviderDefinition {
   id: string;
@@ -16,6 +19,12 @@ export interface ProviderDefinition {
   revocationEndpoint?: string;
   /** A provider-specific revocation API (GitHub deletes the whole grant). */
   revoke?: (tokens: { accessToken: string | null; refreshToken: string | null }) => Promise<void>;
+  /** Token endpoint for providers without discovery; refresh tokens are only ever sent here or to the issuer's. */
+  tokenEndpoint?: string;
+  /** How the client authenticates at the token endpoint (default HTTP Basic). */
+  tokenEndpointAuth?: "client_secret_basic" | "client_secret_post";
+  /** Calls the provider's API for the person and returns a short human summary. */
+  callApi(fetchApi: FetchApi): Promise<string>;
   clientId: string;
   clientSecret: string;
   /** Only a provider-verified email may ever be used to suggest linking to an existing user. */

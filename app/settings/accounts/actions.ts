@@ -1,9 +1,11 @@
 "use server";
 // Thin server actions for /settings/accounts; the rules live in lib/accounts.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { userAction } from "@/lib/actions/user-action";
+import { callProviderApi } from "@/lib/accounts/call-provider-api";
 import { disconnectAccount } from "@/lib/accounts/disconnect";
 import { grantedScopes } from "@/lib/accounts/connections";
 import { setConnectIntent } from "@/lib/auth/flow-cookies";
@@ -46,4 +48,11 @@ export const disconnect = userAction(z.object({ accountId: accountIdField }), as
   }
   // The row this form lives in turns into a "Connect" row, so the outcome is a page-level notice.
   redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
+});
+
+/** Calls the provider's API for the person (refreshing the token first when needed). */
+export const callApi = userAction(z.object({ provider: providerField }), async ({ provider }, userId) => {
+  const result = await callProviderApi(userId, provider);
+  revalidatePath("/settings/accounts");
+  return result.ok ? { success: `API call succeeded: ${result.summary}` } : { error: `API call failed: ${result.summary}` };
 });

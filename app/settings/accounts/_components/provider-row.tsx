@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/action-form";
 import { Avatar } from "@/components/ui/avatar";
 import type { Connection } from "@/lib/accounts/connections";
-import { connectProvider, disconnect, grantMoreAccess } from "../actions";
+import { callApi, connectProvider, disconnect, grantMoreAccess } from "../actions";
 import { ConnectionHealth } from "./connection-health";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -44,6 +44,7 @@ export function ProviderRow({ provider, connection }: Props) {
             {connection.status === "needs_reconnect" || connection.status === "revoked" ? (
               <ActionForm action={connectProvider} fields={{ provider: provider.id }} label="Reconnect" pendingLabel="Redirecting…" variant="primary" />
             ) : null}
+            <ActionForm action={callApi} fields={{ provider: provider.id }} label="Call API" pendingLabel="Calling…" outcomeRole="status" />
             {provider.canGrantMore ? (
               <ActionForm action={grantMoreAccess} fields={{ provider: provider.id }} label="Grant more access" pendingLabel="Redirecting…" />
             ) : null}

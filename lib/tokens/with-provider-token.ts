@@ -1,0 +1,56 @@
+// The one server-side way to use a person's provider token:
+//   withProviderToken(userId, "github", (accessToken) => fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }))
+// Refreshes first when the token expires within a minute; on a 401, refreshes once and retries once — never more.
+import "server-only";
+import { db } from "@/lib/db";
+import { findProvider } from "@/lib/providers";
+import { readSecret } from "./columns";
+import { encrypt } from "./crypto";
+import { NotConnectedError, ReconnectRequiredError } from "./errors";
+import { refreshAccount, tokenRowSelect, type TokenRow } from "./refresh";
+
+export const EXPIRY_MARGIN_SECONDS = 60;
+
+export async function withProviderToken(
+  userId: string,
+  providerId: string,
+  call: (accessToken: string) => Promise<Response>,
+): Promise<Response> {
+  const provider = findProvider(providerId);
+  if (!provider) throw new NotConnectedError(providerId);
+  let row = await db.account.findFirst({ where: { userId, provider: providerId }, select: tokenRowSelect });
+  if (!row) throw new NotConnectedError(provider.name);
+  if (row.status !== "active") throw new ReconnectRequiredError(provider.name);
+  if (expiresSoon(row)) row = await refreshAccount(provider, row.id, row.version);
+
+  const response = await call(await accessTokenOf(row, provider.name));
+  if (response.status !== 401) return response;
+  // The provider rejected a token we believed valid (revoked early, clock skew): one refresh, one retry.
+  await response.body?.cancel();
+  row = await refreshAccount(provider, row.id, row.version);
+  return call(await accessTokenOf(row, provider.name));
+}
+
+function expiresSoon(row: TokenRow): boolean {
+  return row.expires_at !== null && row.expires_at - Date.now() / 1000 < EXPIRY_MARGIN_SECONDS;
+}
+
+async function accessTokenOf(row: TokenRow, providerName: string): Promise<string> {
+  const access = readSecret(row.access_token, "access_token");
+  if (!access) throw new ReconnectRequiredError(providerName);
+  const refresh = readSecret(row.refresh_token, "refresh_token");
+  const idToken = readSecret(row.id_token, "id_token");
+  if (access.stale || refresh?.stale || idToken?.stale) {
+    // Written before encryption or under an older key: store it again under the current key.
+    // Guarded by version so a concurrent refresh is never overwritten with older tokens.
+    await db.account.updateMany({
+      where: { id: row.id, version: row.version },
+      data: {
+        access_token: encrypt(access.value, "access_token"),
+        ...(refresh ? { refresh_token: encrypt(refresh.value, "refresh_token") } : {}),
+        ...(idToken ? { id_token: encrypt(idToken.value, "id_token") } : {}),
+      },
+    });
+  }
+  return access.value;
+}
