@@ -37,7 +37,12 @@ if (env.devProviders) {
   closers.push(() => dev.close());
 }
 
-const next = spawn("next", ["dev", "--port", port], { stdio: "inherit", shell: process.platform === "win32" });
+const next = spawn("next", ["dev", "--port", port], {
+  stdio: "inherit",
+  shell: process.platform === "win32",
+  // Offline machines: no telemetry calls.
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
 const stop = async () => {
   next.kill("SIGTERM");
   await Promise.all(closers.map((close) => close()));

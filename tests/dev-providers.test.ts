@@ -1,164 +1,18 @@
 // The local identity providers in dev-providers/, driven as a real client would: plain fetch, a
 // hand-rolled cookie jar, the HTML login form, PKCE, and the token, userinfo, revocation and
 // logout endpoints. Nothing is mocked; each run starts fresh providers on free ports.
-import { createHash, createPublicKey, randomBytes, verify } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_CLIENT, startDevProviders } from "../dev-providers/index.mjs";
+import {
+  APP_ORIGIN as APP, CookieJar, authorizationUrl, basicAuth as basic, browse, devStats, discover, formAction, post,
+  signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
+} from "./support/oidc-client";
 
-const APP = "http://localhost:3000";
-const b64url = (bytes: Buffer) => bytes.toString("base64url");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Cookies by name and path, sent back to matching paths: enough for oidc-provider's cookies. */
-class CookieJar {
-  #cookies = new Map<string, { name: string; value: string; path: string }>();
-
-  store(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = header.split(";").map((part) => part.trim());
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      const attr = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.split("=")[1];
-      const cookiePath = attr("path") ?? "/";
-      const expires = attr("expires");
-      const gone = value === "" || attr("max-age") === "0" || (expires !== undefined && Date.parse(expires) < Date.now());
-      if (gone) this.#cookies.delete(`${name}|${cookiePath}`);
-      else this.#cookies.set(`${name}|${cookiePath}`, { name, value, path: cookiePath });
-    }
-  }
-
-  header(url: URL) {
-    return [...this.#cookies.values()]
-      .filter((c) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`))
-      .map((c) => `${c.name}=${c.value}`)
-      .join("; ");
-  }
-}
-
-type Step = { callback: URL } | { page: Response; html: string; url: URL };
-
-/** Follows redirects inside the provider; stops at a page or at a redirect to the app. */
-async function browse(jar: CookieJar, start: string | URL, init: RequestInit = {}): Promise<Step> {
-  let url = new URL(start);
-  let request = init;
-  for (let hops = 0; hops < 10; hops++) {
-    const response = await fetch(url, {
-      ...request,
-      redirect: "manual",
-      headers: { ...(request.headers as Record<string, string>), cookie: jar.header(url) },
-    });
-    jar.store(response);
-    const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      const next = new URL(location, url);
-      if (next.origin === APP) return { callback: next };
-      url = next;
-      request = {};
-      continue;
-    }
-    return { page: response, html: await response.text(), url };
-  }
-  throw new Error("too many redirects");
-}
-
-function post(jar: CookieJar, url: string | URL, form: Record<string, string>) {
-  return browse(jar, url, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form).toString(),
-  });
-}
-
-function formAction(html: string, base: URL) {
-  const action = /<form[^>]*\saction="([^"]+)"/.exec(html)?.[1];
-  if (!action) throw new Error(`no form in page:\n${html}`);
-  return new URL(action, base);
-}
-
-interface Issuer {
-  issuer: string;
-  discovery: Record<string, any>;
-}
-
-async function discover(issuer: string): Promise<Issuer> {
-  const response = await fetch(`${issuer}/.well-known/openid-configuration`);
-  expect(response.status).toBe(200);
-  return { issuer, discovery: await response.json() };
-}
-
-/** Starts an authorization request with PKCE, state and nonce (what Auth.js sends). */
-function authorizationUrl(op: Issuer, id: string, scope: string, extra: Record<string, string> = {}) {
-  const verifier = b64url(randomBytes(32));
-  const state = b64url(randomBytes(16));
-  const nonce = b64url(randomBytes(16));
-  const url = new URL(op.discovery.authorization_endpoint);
-  url.search = new URLSearchParams({
-    client_id: DEV_CLIENT.clientId,
-    response_type: "code",
-    redirect_uri: `${APP}/api/auth/callback/${id}`,
-    scope,
-    state,
-    nonce,
-    code_challenge: b64url(createHash("sha256").update(verifier).digest()),
-    code_challenge_method: "S256",
-    ...extra,
-  }).toString();
-  return { url, verifier, state, nonce };
-}
-
-const basic = `Basic ${Buffer.from(`${DEV_CLIENT.clientId}:${DEV_CLIENT.clientSecret}`).toString("base64")}`;
-
-async function tokenRequest(op: Issuer, params: Record<string, string>, auth: "basic" | "post" = "basic") {
-  const body = new URLSearchParams(params);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (auth === "basic") headers.authorization = basic;
-  else {
-    body.set("client_id", DEV_CLIENT.clientId);
-    body.set("client_secret", DEV_CLIENT.clientSecret);
-  }
-  const response = await fetch(op.discovery.token_endpoint, { method: "POST", headers, body });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
-
-function userinfo(op: Issuer, accessToken: string) {
-  return fetch(op.discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
-}
-
-/** Verifies the ID token's RS256 signature against the provider's JWKS and returns its claims. */
-async function verifyIdToken(op: Issuer, idToken: string) {
-  const [header, payload, signature] = idToken.split(".");
-  const { kid, alg } = JSON.parse(Buffer.from(header, "base64url").toString());
-  expect(alg).toBe("RS256");
-  const { keys } = await (await fetch(op.discovery.jwks_uri)).json();
-  const jwk = keys.find((key: { kid: string }) => key.kid === kid);
-  expect(jwk, "signing key is published").toBeDefined();
-  const valid = verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), createPublicKey({ key: jwk, format: "jwk" }), Buffer.from(signature, "base64url"));
-  expect(valid, "ID token signature").toBe(true);
-  return JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, any>;
-}
-
-/** Completes a first sign-in through the login form and returns the code exchange result. */
-async function signIn(op: Issuer, id: string, jar: CookieJar, username: string, scope = "openid profile email offline_access") {
-  const request = authorizationUrl(op, id, scope);
-  const form = await browse(jar, request.url);
-  if (!("html" in form)) throw new Error("expected the login page");
-  const done = await post(jar, formAction(form.html, form.url), { username, email: "" });
-  if (!("callback" in done)) throw new Error(`login did not finish: ${done.html}`);
-  const code = done.callback.searchParams.get("code")!;
-  const tokens = await tokenRequest(op, {
-    grant_type: "authorization_code", code, redirect_uri: `${APP}/api/auth/callback/${id}`, code_verifier: request.verifier,
-  });
-  return { request, callback: done.callback, code, tokens };
-}
-
-async function stats(op: Issuer) {
-  const response = await fetch(`${op.issuer}/__dev/stats`);
-  expect(response.status).toBe(200);
-  return response.json();
-}
+const stats = (op: Issuer) => devStats(op.issuer);
 
 describe("dev-providers", () => {
   let dev: Awaited<ReturnType<typeof startDevProviders>>;
@@ -364,15 +218,7 @@ describe("dev-providers", () => {
       const ports = { acme: Number(new URL(restartable.providers[0].issuer).port), globex: Number(new URL(restartable.providers[1].issuer).port) };
       let op = await discover(restartable.providers[0].issuer);
       const jar = new CookieJar();
-      const request = authorizationUrl(op, "acme", "openid profile email offline_access");
-      const form = await browse(jar, request.url);
-      if (!("html" in form)) throw new Error("expected the login page");
-      const done = await post(jar, formAction(form.html, form.url), { username: "bob.smith", email: "bob@corp.example" });
-      if (!("callback" in done)) throw new Error("login failed");
-      const tokens = await tokenRequest(op, {
-        grant_type: "authorization_code", code: done.callback.searchParams.get("code")!,
-        redirect_uri: `${APP}/api/auth/callback/acme`, code_verifier: request.verifier,
-      });
+      const { tokens } = await signIn(op, "acme", jar, "bob.smith", "openid profile email offline_access", { email: "bob@corp.example" });
       expect((await verifyIdToken(op, tokens.body.id_token)).email).toBe("bob@corp.example");
       await restartable.close();
       await sleep(100); // let fetch notice its keep-alive sockets to the old servers were closed

@@ -9,7 +9,7 @@ const nextBin = path.join("node_modules", ".bin", "next");
 
 export function buildApp(env: Record<string, string>) {
   const result = spawnSync(nextBin, ["build"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir },
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
   });
@@ -29,7 +29,7 @@ export interface AppProcess {
 export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
   const logs: string[] = [];
   const child = spawn(nextBin, ["start", "--port", String(port)], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production" },
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stop = () => stopProcess(child);

@@ -16,7 +16,8 @@ export interface Connection {
   lastError: string | null;
 }
 
-const EXPIRING_SOON_MS = 5 * 60 * 1000;
+/** The same margin withProviderToken refreshes at: "expiring soon" means the next use refreshes it. */
+const EXPIRING_SOON_MS = 60 * 1000;
 
 export async function listConnections(userId: string): Promise<Connection[]> {
   const rows = await db.account.findMany({

@@ -14,9 +14,9 @@ interface Props {
 export function ProviderRow({ provider, connection }: Props) {
   const headingId = `provider-${provider.id}`;
   return (
-    <li aria-labelledby={headingId} className="flex flex-col gap-4 p-4 sm:flex-row sm:items-start sm:p-5">
+    <li aria-labelledby={headingId} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-4 p-4 sm:grid-cols-[auto_1fr_14rem] sm:p-5">
       <Avatar name={connection?.username ?? provider.name} image={connection?.image} />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0">
         <h2 id={headingId} className="font-medium">{provider.name}</h2>
         {connection ? (
           <>
@@ -38,7 +38,7 @@ export function ProviderRow({ provider, connection }: Props) {
           <p className="text-sm text-slate-500">Not connected</p>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-2 sm:max-w-64 sm:justify-end">
+      <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-1 sm:flex-col sm:items-stretch">
         {connection ? (
           <>
             {connection.status === "needs_reconnect" || connection.status === "revoked" ? (

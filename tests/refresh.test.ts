@@ -1,0 +1,193 @@
+// Refresh against the real local provider: expiry margin, one retry on 401, single flight across
+// instances and processes, invalid_grant, transient failures, encryption at rest.
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { devStats, obtainTokens } from "./support/oidc-client";
+import { startProvidersForTests } from "./support/dev-provider-env";
+
+type Providers = Awaited<ReturnType<typeof startProvidersForTests>>;
+let providers: Providers;
+let app: {
+  db: typeof import("@/lib/db").db;
+  withProviderToken: typeof import("@/lib/tokens/with-provider-token").withProviderToken;
+  refreshAccount: typeof import("@/lib/tokens/refresh").refreshAccount;
+  tokenColumns: typeof import("@/lib/tokens/columns").tokenColumns;
+  readSecret: typeof import("@/lib/tokens/columns").readSecret;
+  findProvider: typeof import("@/lib/providers").findProvider;
+};
+
+beforeAll(async () => {
+  providers = await startProvidersForTests(2);
+  const [{ db }, { withProviderToken }, { refreshAccount }, columns, { findProvider }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/tokens/with-provider-token"),
+    import("@/lib/tokens/refresh"),
+    import("@/lib/tokens/columns"),
+    import("@/lib/providers"),
+  ]);
+  app = { db, withProviderToken, refreshAccount, tokenColumns: columns.tokenColumns, readSecret: columns.readSecret, findProvider };
+});
+afterAll(async () => {
+  await providers?.dev.close();
+});
+
+const refreshCalls = async () => (await devStats(providers.acme.issuer)).token.refresh_token ?? 0;
+const userinfo = (token: string) => fetch(`${providers.acme.issuer}/me`, { headers: { authorization: `Bearer ${token}` } });
+
+async function connectedUser(username: string, expiresInSeconds = -10) {
+  const tokens = await obtainTokens(providers.acme, { username });
+  const user = await app.db.user.create({ data: { email: `${username}@example.test` } });
+  const account = await app.db.account.create({
+    data: {
+      userId: user.id, type: "oidc", provider: "acme", providerAccountId: username,
+      ...app.tokenColumns({ ...tokens, expires_at: Math.floor(Date.now() / 1000) + expiresInSeconds }),
+    },
+  });
+  return { user, account, tokens };
+}
+
+const storedAccount = (id: string) => app.db.account.findUniqueOrThrow({ where: { id } });
+
+describe("withProviderToken", () => {
+  it("refreshes first when the token expires within the margin, and stores the rotated tokens encrypted", async () => {
+    const { user, account, tokens } = await connectedUser("rita", 30);
+    const before = await refreshCalls();
+    const response = await app.withProviderToken(user.id, "acme", userinfo);
+    expect(response.status).toBe(200);
+    expect(await refreshCalls()).toBe(before + 1);
+    const row = await storedAccount(account.id);
+    expect(row.version).toBe(1);
+    expect(row.lastRefreshedAt).not.toBeNull();
+    expect(row.leaseOwner).toBeNull();
+    const refreshToken = app.readSecret(row.refresh_token, "refresh_token")!.value;
+    expect(refreshToken).not.toBe(tokens.refresh_token);
+    const raw = JSON.stringify(await app.db.$queryRawUnsafe(`SELECT * FROM "Account"`));
+    for (const secret of [tokens.access_token, tokens.refresh_token, tokens.id_token, refreshToken]) expect(raw).not.toContain(secret);
+  });
+
+  it("uses a fresh token without calling the token endpoint", async () => {
+    const { user } = await connectedUser("fresh", 300);
+    const before = await refreshCalls();
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect(await refreshCalls()).toBe(before);
+  });
+
+  it("on a 401 refreshes once and retries once, never more", async () => {
+    const { user } = await connectedUser("ursula", 300);
+    let calls = 0;
+    const before = await refreshCalls();
+    const recovered = await app.withProviderToken(user.id, "acme", (token) => (++calls === 1 ? Promise.resolve(new Response(null, { status: 401 })) : userinfo(token)));
+    expect([recovered.status, calls, await refreshCalls()]).toEqual([200, 2, before + 1]);
+
+    // The provider's 2-second tokens are always "expiring soon": mark this one fresh so only the 401 refreshes.
+    await app.db.account.updateMany({ where: { userId: user.id }, data: { expires_at: Math.floor(Date.now() / 1000) + 300 } });
+    calls = 0;
+    const refused = await app.withProviderToken(user.id, "acme", () => (calls++, Promise.resolve(new Response(null, { status: 401 }))));
+    expect([refused.status, calls, await refreshCalls()]).toEqual([401, 2, before + 2]);
+  });
+
+  it("makes one token call for 20 concurrent callers in two instances, and the stored refresh token still works", async () => {
+    const { user, account } = await connectedUser("concurrent");
+    vi.resetModules(); // a second copy of the token modules: its own in-process dedupe, the same database
+    const second = await import("@/lib/tokens/with-provider-token");
+    const before = await refreshCalls();
+    const calls = [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
+      Array.from({ length: 10 }, () => instance(user.id, "acme", userinfo).then((r) => r.status)),
+    );
+    expect(await Promise.all(calls)).toEqual(Array(20).fill(200));
+    expect(await refreshCalls()).toBe(before + 1);
+    // Reuse detection at the provider would have revoked the grant if a rotated token had been sent twice.
+    const row = await storedAccount(account.id);
+    await app.refreshAccount(app.findProvider("acme")!, row.id, row.version);
+    expect(await refreshCalls()).toBe(before + 2);
+    expect((await storedAccount(account.id)).status).toBe("active");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("makes one token call for 20 callers in two server processes", async () => {
+    const { user } = await connectedUser("processes");
+    const before = await refreshCalls();
+    const run = () =>
+      new Promise<{ statuses: unknown[] }>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "10", `${providers.acme.issuer}/me`], {
+          env: process.env,
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`worker exited ${code}`))));
+      });
+    const results = await Promise.all([run(), run()]);
+    expect(results.flatMap((r) => r.statuses)).toEqual(Array(20).fill(200));
+    expect(await refreshCalls()).toBe(before + 1);
+  });
+
+  it("marks the connection 'needs reconnect' on invalid_grant and stops calling the provider", async () => {
+    const { user, account, tokens } = await connectedUser("revoked");
+    const revoke = await fetch(`${providers.acme.issuer}/token/revocation`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from("dev-app:dev-app-secret-not-for-production").toString("base64")}` },
+      body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: "refresh_token" }),
+    });
+    expect(revoke.ok).toBe(true);
+    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    const row = await storedAccount(account.id);
+    expect([row.status, row.leaseOwner, row.version]).toEqual(["needs_reconnect", null, 0]);
+    expect(row.lastError).toBe("the provider refused the refresh token");
+    expect(await app.db.activityEvent.count({ where: { userId: user.id, type: "needs_reconnect" } })).toBe(1);
+    const before = await refreshCalls();
+    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("needs to be reconnected");
+    expect(await refreshCalls()).toBe(before);
+  });
+
+  it("reads a plaintext row from before encryption and stores it encrypted", async () => {
+    const tokens = await obtainTokens(providers.acme, { username: "legacy" });
+    const user = await app.db.user.create({ data: { email: "legacy@example.test" } });
+    const account = await app.db.account.create({
+      data: {
+        userId: user.id, type: "oidc", provider: "acme", providerAccountId: "legacy",
+        access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_at: Math.floor(Date.now() / 1000) + 300,
+      },
+    });
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    const row = await storedAccount(account.id);
+    expect(row.access_token).toMatch(/^enc:v1:/);
+    expect(row.refresh_token).toMatch(/^enc:v1:/);
+    expect(app.readSecret(row.refresh_token, "refresh_token")).toEqual({ value: tokens.refresh_token, stale: false });
+  });
+});
+
+describe("transient token endpoint failures leave stored tokens untouched", () => {
+  let server: Server;
+  let mode: "500" | "garbage" | "reset" | "hang" = "500";
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (mode === "500") response.writeHead(500).end("oops");
+      else if (mode === "garbage") response.writeHead(200, { "content-type": "application/json" }).end("{not json");
+      else if (mode === "reset") request.socket.destroy();
+      // "hang": never answer; the client's timeout must fire.
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it.each([
+    ["500", "the provider answered HTTP 500"],
+    ["garbage", "the provider sent a malformed response"],
+    ["reset", "the provider could not be reached"],
+    ["hang", "the provider did not answer in time"],
+  ] as const)("%s", async (failure, message) => {
+    mode = failure;
+    const { account } = await connectedUser(`transient-${failure}`);
+    const before = await storedAccount(account.id);
+    const broken = { ...app.findProvider("acme")!, tokenEndpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token` };
+    await expect(app.refreshAccount(broken, account.id, before.version)).rejects.toThrow(message);
+    const after = await storedAccount(account.id);
+    expect({ ...after, lastError: null, lastErrorAt: null, updatedAt: null }).toEqual({ ...before, updatedAt: null });
+    expect(after.lastError).toBe(message);
+  }, 15_000);
+});
