@@ -43,6 +43,8 @@ async function connectedUser(username: string, expiresInSeconds = -10) {
     data: {
       userId: user.id, type: "oidc", provider: "acme", providerAccountId: username,
       ...app.tokenColumns({ ...tokens, expires_at: Math.floor(Date.now() / 1000) + expiresInSeconds }),
+      // As if issued an hour ago: a long-lived token, so the one-minute margin applies.
+      accessTokenIssuedAt: new Date(Date.now() - 3_600_000),
     },
   });
   return { user, account, tokens };
@@ -65,6 +67,17 @@ describe("withProviderToken", () => {
     expect(refreshToken).not.toBe(tokens.refresh_token);
     const raw = JSON.stringify(await app.db.$queryRawUnsafe(`SELECT * FROM "Account"`));
     for (const secret of [tokens.access_token, tokens.refresh_token, tokens.id_token, refreshToken]) expect(raw).not.toContain(secret);
+  });
+
+  it("refreshes a short-lived token only in the last quarter of its lifetime", async () => {
+    const { user, account } = await connectedUser("short", 8);
+    await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date() } });
+    const before = await refreshCalls();
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect(await refreshCalls()).toBe(before);
+    await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date(Date.now() - 40_000) } }); // 48 s lifetime, 8 s left
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect(await refreshCalls()).toBe(before + 1);
   });
 
   it("uses a fresh token without calling the token endpoint", async () => {

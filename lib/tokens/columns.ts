@@ -15,9 +15,12 @@ type SecretField = (typeof secretFields)[number];
 
 /** Columns to write for a fresh token set. A missing refresh token keeps the stored one (providers often omit it). */
 export function tokenColumns(tokens: TokenSet) {
-  const columns: Partial<Record<SecretField, string>> & { expires_at: number | null; scope?: string; token_type?: string } = {
-    expires_at: tokens.expires_at ?? null,
-  };
+  const columns: Partial<Record<SecretField, string>> & {
+    expires_at: number | null;
+    accessTokenIssuedAt: Date;
+    scope?: string;
+    token_type?: string;
+  } = { expires_at: tokens.expires_at ?? null, accessTokenIssuedAt: new Date() };
   for (const field of secretFields) {
     const value = tokens[field];
     if (value) columns[field] = encrypt(value, field);

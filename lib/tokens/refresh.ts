@@ -19,7 +19,7 @@ const inFlight = new Map<string, Promise<TokenRow>>();
 
 export const tokenRowSelect = {
   id: true, userId: true, provider: true, access_token: true, refresh_token: true, id_token: true,
-  expires_at: true, version: true, status: true,
+  expires_at: true, accessTokenIssuedAt: true, version: true, status: true,
 } as const;
 
 export interface TokenRow {
@@ -30,6 +30,7 @@ export interface TokenRow {
   refresh_token: string | null;
   id_token: string | null;
   expires_at: number | null;
+  accessTokenIssuedAt: Date | null;
   version: number;
   status: string;
 }

@@ -31,8 +31,12 @@ export async function withProviderToken(
   return call(await accessTokenOf(row, provider.name));
 }
 
+/** Within a minute of expiry — or, for tokens that live only minutes, within a quarter of their lifetime. */
 function expiresSoon(row: TokenRow): boolean {
-  return row.expires_at !== null && row.expires_at - Date.now() / 1000 < EXPIRY_MARGIN_SECONDS;
+  if (row.expires_at === null) return false;
+  const lifetime = row.accessTokenIssuedAt ? row.expires_at - row.accessTokenIssuedAt.getTime() / 1000 : Infinity;
+  const margin = Math.min(EXPIRY_MARGIN_SECONDS, lifetime / 4);
+  return row.expires_at - Date.now() / 1000 < margin;
 }
 
 async function accessTokenOf(row: TokenRow, providerName: string): Promise<string> {
