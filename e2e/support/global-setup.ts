@@ -16,6 +16,7 @@ declare module "vitest" {
 
 /** Short enough that a test can wait for expiry; the tokens tests rely on it. */
 export const E2E_ACCESS_TOKEN_TTL = 3;
+export const E2E_AUTH_SECRET = "e2e-secret-that-is-long-enough-0123456789";
 
 export default async function setup(project: TestProject) {
   const appPort = await freePort();
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
   const [acme, globex] = dev.providers;
   const schema = process.env.TEST_DATABASE_URL ? await createTestSchema(process.env.TEST_DATABASE_URL, "e2e") : null;
   const env = {
-    AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789",
+    AUTH_SECRET: E2E_AUTH_SECRET,
     AUTH_URL: appOrigin,
     AUTH_DEV_PROVIDERS: "1",
     DEV_ACME_ISSUER: acme.issuer,

@@ -1,3 +1,4 @@
+export {};
 // A second server process for the cross-process refresh test: N concurrent provider API calls for one
 // user, through the same withProviderToken the app uses. Prints {"statuses":[...]} on stdout.
 const [userId, count, userinfoUrl] = process.argv.slice(2);
