@@ -24,7 +24,7 @@ async function openAccounts(page: Page) {
 }
 
 async function connect(page: Page, providerName: string, username: string, email?: string) {
-  await row(page, providerName).getByRole("button", { name: "Connect" }).click();
+  await row(page, providerName).getByRole("button", { name: "Connect", exact: true }).click();
   await completeProviderLogin(page, username, email);
   await page.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
 }

@@ -33,7 +33,7 @@ describe("provider tokens, from the browser", () => {
     await signIn(page, appOrigin, "Acme ID", "tina");
     await page.goto(`${appOrigin}/settings/accounts`);
     const globex = page.getByRole("listitem", { name: "Globex ID", exact: true });
-    await globex.getByRole("button", { name: "Connect" }).click();
+    await globex.getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(page, "tina-globex");
     await page.waitForURL((url) => url.pathname === "/settings/accounts");
 

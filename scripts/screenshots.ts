@@ -21,8 +21,8 @@ for (const [label, viewport] of Object.entries(widths)) {
   await shot("home");
   await page.goto(`${origin}/settings/accounts`);
   const globex = page.getByRole("listitem", { name: "Globex ID", exact: true });
-  if (await globex.getByRole("button", { name: "Connect" }).count()) {
-    await globex.getByRole("button", { name: "Connect" }).click();
+  if (await globex.getByRole("button", { name: "Connect", exact: true }).count()) {
+    await globex.getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(page, `shots-${label}-globex`);
     await page.waitForURL((url) => url.pathname === "/settings/accounts");
   }
