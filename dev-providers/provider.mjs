@@ -74,7 +74,11 @@ export function createProvider({ id, issuer, appOrigin, accessTokenTtl, brand, c
   const provider = new Provider(issuer, {
     adapter: store.adapter,
     jwks: store.jwks,
-    cookies: { keys: store.cookieKeys },
+    // Cookies ignore ports: without per-provider names, Acme and Globex on localhost would overwrite each other's sessions.
+    cookies: {
+      keys: store.cookieKeys,
+      names: { session: `_${id}_session`, interaction: `_${id}_interaction`, resume: `_${id}_interaction_resume` },
+    },
     clients: [{
       client_id: client.clientId,
       client_secret: client.clientSecret,

@@ -1,6 +1,7 @@
 // The only module that reads process.env. Everything is validated once, at startup, and a bad value
 // stops the app with one line naming the variable.
 import { z } from "zod";
+import { parseKeyRing } from "./tokens/keys";
 
 const optional = z.string().trim().min(1).optional();
 const postgresUrl = z
@@ -72,6 +73,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       throw new Error(`Invalid environment: ${missing} is required when ${set.join(" and ")} is set`);
     }
   }
+  // Checked now, not at the first token read: a bad key list must stop the app at startup.
+  if (env.TOKEN_ENCRYPTION_KEYS) parseKeyRing(env.TOKEN_ENCRYPTION_KEYS, env.AUTH_SECRET);
   // Local providers: on in development and tests, off in production unless asked for; "0" turns them off anywhere.
   const devProviders =
     env.AUTH_DEV_PROVIDERS === "1" || (env.AUTH_DEV_PROVIDERS === undefined && env.NODE_ENV !== "production");

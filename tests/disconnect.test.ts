@@ -148,6 +148,8 @@ describe("disconnectAccount", () => {
     expect(await devStats(acme.issuer)).toEqual(statsBefore);
   });
 
+  // On PGlite (one connection) transactions run one at a time anyway; on PostgreSQL
+  // (TEST_DATABASE_URL) this also proves the row lock: without it both disconnects succeed.
   it("of two concurrent disconnects of a user's only two accounts, exactly one succeeds", async () => {
     for (let round = 1; round <= 3; round++) {
       const user = await newUser();

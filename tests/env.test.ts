@@ -41,3 +41,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "", AUTH_GITHUB_ID: " " }).DATABASE_URL).toBeUndefined();
   });
 });
+
+describe("TOKEN_ENCRYPTION_KEYS", () => {
+  it("is checked at startup, with a one-line message that never echoes key material", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(parseEnv({ ...base, TOKEN_ENCRYPTION_KEYS: `k1:${key}` }).TOKEN_ENCRYPTION_KEYS).toBe(`k1:${key}`);
+    expect(() => parseEnv({ ...base, TOKEN_ENCRYPTION_KEYS: "k1:short" })).toThrow(
+      /^Invalid environment: TOKEN_ENCRYPTION_KEYS entry 1 must be/,
+    );
+    expect(() => parseEnv({ ...base, TOKEN_ENCRYPTION_KEYS: `k1:${key},k1:${key}` })).toThrow(/used twice|key id "k1" twice/);
+  });
+});

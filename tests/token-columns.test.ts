@@ -75,12 +75,8 @@ describe("encrypt / decrypt", () => {
     for (const value of tampered) expect(() => decrypt(value, "refresh_token", ring), value).toThrow();
   });
 
-  // BUG (lib/tokens/crypto.ts, decrypt): createDecipheriv("aes-256-gcm", ...) is called without
-  // { authTagLength: 16 } and the tag's length is never checked, so Node accepts any tag of 4 to 16
-  // bytes. A stored value whose tag is cut to its first 4 bytes still decrypts, i.e. forging a
-  // ciphertext needs a 32-bit guess instead of a 128-bit one. Fix: pass { authTagLength: 16 } (or
-  // reject tags that are not 16 bytes). Remove `.fails` once fixed.
-  it.fails("rejects a shortened authentication tag", () => {
+  // Regression: without authTagLength, GCM accepts a tag cut to 4 bytes (a 32-bit forgery).
+  it("rejects a shortened authentication tag", () => {
     const stored = encrypt(TOKEN, "access_token");
     for (const bytes of [4, 8, 12, 15]) {
       const shortened = withPart(stored, 3, (tag) => Buffer.from(tag, "base64url").subarray(0, bytes).toString("base64url"));
@@ -153,11 +149,8 @@ describe("key rotation (TOKEN_ENCRYPTION_KEYS)", () => {
     }
   });
 
-  // BUG (lib/tokens/keys.ts, parseKeyRing): a key id used twice ("k:<A>,k:<B>") is accepted. The
-  // current key is A, but byId maps "k" to B (new Map keeps the last entry), so every value encrypted
-  // from then on is written under A and looked up under B: nothing written can be read back. It
-  // should be rejected like any other bad entry. Remove `.fails` once fixed.
-  it.fails("rejects a key id used twice (otherwise nothing written under it could be read back)", () => {
+  // Regression: a repeated id encrypted under one key and looked up under the other.
+  it("rejects a key id used twice (otherwise nothing written under it could be read back)", () => {
     const value = `k:${newKey},k:${oldKey}`;
     expect(() => parseKeyRing(value, SECRET)).toThrow(/TOKEN_ENCRYPTION_KEYS/);
   });

@@ -1,6 +1,6 @@
 // Builds the app once and starts `next start` processes against a fresh database.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { createWriteStream, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -26,15 +26,17 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
+/** `logFile` receives everything the server prints, so tests can prove no token is ever logged. */
+export async function startApp(port: number, env: Record<string, string>, logFile: string): Promise<AppProcess> {
   const logs: string[] = [];
+  const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(nextBin, ["start", "--port", String(port)], {
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stop = () => stopProcess(child);
-  child.stdout?.on("data", (chunk) => logs.push(String(chunk)));
-  child.stderr?.on("data", (chunk) => logs.push(String(chunk)));
+  child.stdout?.on("data", (chunk) => (logs.push(String(chunk)), log.write(chunk)));
+  child.stderr?.on("data", (chunk) => (logs.push(String(chunk)), log.write(chunk)));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${logs.join("")}`);

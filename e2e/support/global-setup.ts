@@ -1,5 +1,8 @@
 // Starts what a person's browser talks to: the local identity providers and one production build of
 // the app (`next build && next start`) on a fresh database — PGlite, or PostgreSQL with TEST_DATABASE_URL.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDevProviders } from "../../dev-providers/index.mjs";
 import { createTestSchema } from "../../tests/support/test-database";
@@ -11,6 +14,7 @@ declare module "vitest" {
     appOrigin: string;
     issuers: { acme: string; globex: string };
     databaseUrl: string | null;
+    appLogFile: string;
   }
 }
 
@@ -33,10 +37,12 @@ export default async function setup(project: TestProject) {
     ...(schema ? { DATABASE_URL: schema.url } : { PGLITE_DATA_DIR: tempPgliteDir() }),
   };
   buildApp(env);
-  const app = await startApp(appPort, env);
+  const appLogFile = path.join(mkdtempSync(path.join(tmpdir(), "e2e-logs-")), "app.log");
+  const app = await startApp(appPort, env, appLogFile);
   project.provide("appOrigin", appOrigin);
   project.provide("issuers", { acme: acme.issuer, globex: globex.issuer });
   project.provide("databaseUrl", schema?.url ?? null);
+  project.provide("appLogFile", appLogFile);
   return async () => {
     await app.stop();
     await dev.close();

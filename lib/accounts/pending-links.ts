@@ -61,7 +61,7 @@ export async function completePendingLink(id: string, userId: string): Promise<C
     where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
   });
   if (taken) return { ok: false, reason: "taken" };
-  await db.account.create({
+  const created = await db.account.create({
     data: {
       userId,
       type: account.type,
@@ -71,7 +71,12 @@ export async function completePendingLink(id: string, userId: string): Promise<C
       ...tokenColumns(account),
       version: 1,
     },
-  });
+  }).then(
+    () => true,
+    // Linked by someone else between the check above and this insert: the unique constraint decides.
+    (error: { code?: string }) => (error.code === "P2002" ? false : Promise.reject(error)),
+  );
+  if (!created) return { ok: false, reason: "taken" };
   await recordActivity(userId, "pending_link_completed", account.provider);
   return { ok: true, provider: account.provider };
 }

@@ -47,9 +47,10 @@ export async function decideSignIn(input: {
 
   if (owner) return { kind: "allow" };
   const email = profileEmail(profile);
-  const existingUser = email
-    ? await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } })
-    : null;
+  // Exact, case-insensitive comparison: Prisma's `mode: "insensitive"` becomes ILIKE, where _ and % are wildcards.
+  const [existingUser] = email
+    ? await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE lower("email") = lower(${email}) LIMIT 1`
+    : [];
   if (!existingUser || !email) return { kind: "allow" };
   // An unverified email proves nothing about who owns the existing user: never offer to link with it.
   if (!provider.emailIsVerified(profile ?? {})) return { kind: "redirect", to: "/sign-in?error=EmailInUse" };

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { parseKeyRing, type KeyRing } from "./keys";
 
 const PREFIX = "enc:v1:";
+const TAG_BYTES = 16;
 
 let ring: KeyRing | undefined;
 const keyRing = () => (ring ??= parseKeyRing(env.TOKEN_ENCRYPTION_KEYS, env.AUTH_SECRET));
@@ -28,13 +29,15 @@ export function decrypt(stored: string, field: string, keys: KeyRing = keyRing()
   if (!stored.startsWith(PREFIX)) return { value: stored, stale: true };
   const [keyId, iv, body, tag] = stored.slice(PREFIX.length).split(":");
   const key = keys.byId.get(keyId);
-  if (!key || !iv || !body || !tag) throw new Error(`Cannot decrypt a stored ${field}: unknown key or malformed value`);
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  const authTag = Buffer.from(tag ?? "", "base64url");
+  // A full 16-byte tag only: GCM would otherwise accept a truncated one, which is far easier to forge.
+  if (!key || !iv || body === undefined || authTag.length !== TAG_BYTES) {
+    throw new Error(`Cannot decrypt a stored ${field}: unknown key or malformed value`);
+  }
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(field));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  decipher.setAuthTag(authTag);
   const value = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   return { value, stale: keyId !== keys.current.id };
 }
 
-export const encryptOptional = (value: string | null | undefined, field: string) =>
-  value == null ? value : encrypt(value, field);

@@ -20,6 +20,9 @@ export function parseKeyRing(keys: string | undefined, authSecret: string): KeyR
     }
     return [id, key] as const;
   });
+  const ids = entries.map(([id]) => id);
+  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (repeated) throw new Error(`Invalid environment: TOKEN_ENCRYPTION_KEYS uses the key id "${repeated}" twice`);
   const [id, key] = entries[0];
   return { current: { id, key }, byId: new Map(entries) };
 }
