@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { createInteractions } from "./interactions.mjs";
 import { createProvider, SCOPES } from "./provider.mjs";
+import { createFaults } from "./faults.mjs";
 import { createStats } from "./stats.mjs";
 import { openStore } from "./store.mjs";
 
@@ -43,6 +44,8 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
   if (!Number.isSafeInteger(ttl) || ttl <= 0) throw new TypeError(`accessTokenTtl must be a positive integer, got ${ttl}`);
   const defaults = { acme: 3101, globex: 3102 };
 
+  /** @type {ReturnType<typeof createFaults>[]} */
+  const faultSwitches = [];
   /** @type {import("node:http").Server[]} */
   const servers = [];
   /** @type {DevProviderInfo[]} */
@@ -61,11 +64,14 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
         provider, brand, scopes: SCOPES, accounts: { set: store.setAccount },
       });
       const oidc = provider.callback();
+      const faults = createFaults();
+      faultSwitches.push(faults);
       server.on("request", (req, res) => {
         const url = req.url ?? "/";
         if (url.startsWith("/interaction/")) void interactions.handle(req, res);
+        else if (url.startsWith("/__dev/faults")) void faults.handle(req, res);
         else if (url.startsWith("/__dev/")) stats.handle(req, res);
-        else oidc(req, res);
+        else if (!faults.intercept(req, res)) oidc(req, res);
       });
       providers.push({ id, name: brand.name, issuer });
     }
@@ -77,7 +83,7 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
   let closing;
   return {
     providers,
-    close: () => (closing ??= Promise.all(servers.map(stop)).then(() => undefined)),
+    close: () => (closing ??= (faultSwitches.forEach((faults) => faults.close()), Promise.all(servers.map(stop)).then(() => undefined))),
   };
 }
 

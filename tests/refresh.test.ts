@@ -1,9 +1,7 @@
 // Refresh against the real local provider: expiry margin, one retry on 401, single flight across
 // instances and processes, invalid_grant, transient failures, encryption at rest.
 import { spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { devStats, obtainTokens } from "./support/oidc-client";
 import { startProvidersForTests } from "./support/dev-provider-env";
 
@@ -171,36 +169,54 @@ describe("withProviderToken", () => {
   });
 });
 
-describe("transient token endpoint failures leave stored tokens untouched", () => {
-  let server: Server;
-  let mode: "500" | "garbage" | "reset" | "hang" = "500";
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      if (mode === "500") response.writeHead(500).end("oops");
-      else if (mode === "garbage") response.writeHead(200, { "content-type": "application/json" }).end("{not json");
-      else if (mode === "reset") request.socket.destroy();
-      // "hang": never answer; the client's timeout must fire.
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+describe("faults injected at the provider's token endpoint", () => {
+  const arm = (mode: string, count = 1) =>
+    fetch(`${providers.acme.issuer}/__dev/faults`, { method: "PUT", body: JSON.stringify({ mode, count }) });
+  afterEach(() => fetch(`${providers.acme.issuer}/__dev/faults`, { method: "DELETE" }));
 
   it.each([
-    ["500", "the provider answered HTTP 500"],
-    ["garbage", "the provider sent a malformed response"],
-    ["reset", "the provider could not be reached"],
-    ["hang", "the provider did not answer in time"],
-  ] as const)("%s", async (failure, message) => {
-    mode = failure;
-    const { account } = await connectedUser(`transient-${failure}`);
+    ["500", "Acme ID could not refresh access right now (the provider answered HTTP 500). Please try again."],
+    ["garbage", "Acme ID could not refresh access right now (the provider sent a malformed response). Please try again."],
+    ["reset", "Acme ID could not refresh access right now (the provider could not be reached). Please try again."],
+    ["hang", "Acme ID could not refresh access right now (the provider did not answer in time). Please try again."],
+  ] as const)("%s: a clear, retryable error; tokens untouched; the next call refreshes with them", async (mode, message) => {
+    const { user, account } = await connectedUser(`fault-${mode}`);
     const before = await storedAccount(account.id);
-    const broken = { ...app.findProvider("acme")!, tokenEndpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token` };
-    await expect(app.refreshAccount(broken, account.id, before.version)).rejects.toThrow(message);
+    await arm(mode);
+    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow(message);
     const after = await storedAccount(account.id);
     expect({ ...after, lastError: null, lastErrorAt: null, updatedAt: null }).toEqual({ ...before, updatedAt: null });
-    expect(after.lastError).toBe(message);
+    expect(after.lastError).toBeTruthy();
+    // Nothing was lost: the stored refresh token still works, and the grant was not revoked.
+    const refreshes = await refreshCalls();
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect(await refreshCalls()).toBe(refreshes + 1);
+    expect((await storedAccount(account.id)).lastError).toBeNull();
   }, 15_000);
+
+  it("invalid_grant: 'needs reconnect', not a retry loop", async () => {
+    const { user, account } = await connectedUser("fault-invalid-grant");
+    await arm("invalid_grant", 5);
+    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    const faults = await (await fetch(`${providers.acme.issuer}/__dev/faults`)).json();
+    expect(faults.armed.remaining).toBe(4); // exactly one token request was made
+    expect((await storedAccount(account.id)).status).toBe("needs_reconnect");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("a server process killed mid-refresh: its lease expires and the next caller refreshes", async () => {
+    const { user, account } = await connectedUser("killed");
+    await arm("hang");
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "1", `${providers.acme.issuer}/me`], {
+      env: process.env,
+      stdio: "ignore",
+    });
+    await expect.poll(async () => (await storedAccount(account.id)).leaseOwner, { timeout: 10_000 }).not.toBeNull();
+    worker.kill("SIGKILL");
+    await fetch(`${providers.acme.issuer}/__dev/faults`, { method: "DELETE" });
+    const refreshes = await refreshCalls();
+    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect(await refreshCalls()).toBe(refreshes + 1);
+    const row = await storedAccount(account.id);
+    expect([row.status, row.version, row.leaseOwner]).toEqual(["active", 1, null]);
+  }, 30_000);
 });
