@@ -133,6 +133,10 @@ describe("the app", () => {
       body: "",
     });
     expect(authForged.headers.get("location") ?? "").not.toContain("signout=success");
+    const routeForged = await fetch(`${appOrigin}/api/connections/acme/call`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    expect(routeForged.status).toBe(403);
+    const routeGenuine = await fetch(`${appOrigin}/api/connections/acme/call`, { method: "POST", headers: { cookie, origin: appOrigin } });
+    expect(await routeGenuine.json()).toEqual({ ok: true, summary: "userinfo for csrf-target" });
     await page.goto(`${appOrigin}/settings/accounts`);
     expect(new URL(page.url()).pathname).toBe("/settings/accounts");
     // Control: the same request from our own origin does sign out, so the refusal above was the origin check.

@@ -15,6 +15,8 @@ declare module "vitest" {
     issuers: { acme: string; globex: string };
     databaseUrl: string | null;
     appLogFile: string;
+    /** The app's environment, to start more instances of the same deployment. */
+    appEnv: Record<string, string>;
   }
 }
 
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide("issuers", { acme: acme.issuer, globex: globex.issuer });
   project.provide("databaseUrl", schema?.url ?? null);
   project.provide("appLogFile", appLogFile);
+  project.provide("appEnv", env);
   return async () => {
     await app.stop();
     await dev.close();
