@@ -47,36 +47,45 @@ export async function findPendingLink(id: string) {
 
 export type CompleteResult = { ok: true; provider: string } | { ok: false; reason: "missing" | "expired" | "wrong-user" | "taken" };
 
-/** Links the pending account to `userId` if it was created for them. Single use: the row is gone either way. */
+/**
+ * Links the pending account to `userId` if it was created for them. Single use: the row is gone either way.
+ * One transaction, so an interrupted completion leaves the pending link in place rather than half-done.
+ */
 export async function completePendingLink(id: string, userId: string): Promise<CompleteResult> {
-  // deleteMany returns a count, so two racing completions cannot both get the row.
-  const pending = await db.pendingLink.findUnique({ where: { id } });
-  if (!pending) return { ok: false, reason: "missing" };
-  const { count } = await db.pendingLink.deleteMany({ where: { id } });
-  if (count === 0) return { ok: false, reason: "missing" };
-  if (pending.expiresAt < new Date()) return { ok: false, reason: "expired" };
-  if (pending.userId !== userId) return { ok: false, reason: "wrong-user" };
-  const account = JSON.parse(decrypt(pending.payload, "pending_link").value) as PendingAccount;
-  const taken = await db.account.findUnique({
-    where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-  });
-  if (taken) return { ok: false, reason: "taken" };
-  const created = await db.account.create({
-    data: {
-      userId,
-      type: account.type,
-      provider: account.provider,
-      providerAccountId: account.providerAccountId,
-      ...account.profile,
-      ...tokenColumns(account),
-      version: 1,
-    },
-  }).then(
-    () => true,
-    // Linked by someone else between the check above and this insert: the unique constraint decides.
-    (error: { code?: string }) => (error.code === "P2002" ? false : Promise.reject(error)),
-  );
-  if (!created) return { ok: false, reason: "taken" };
-  await recordActivity(userId, "pending_link_completed", account.provider);
-  return { ok: true, provider: account.provider };
+  const result = await db
+    .$transaction(async (tx) => {
+      // DELETE ... RETURNING: of two racing completions, only one gets the row.
+      const [pending] = await tx.$queryRaw<{ userId: string; payload: string; expiresAt: Date }[]>`
+        DELETE FROM "PendingLink" WHERE "id" = ${id} RETURNING "userId", "payload", "expiresAt"`;
+      if (!pending) return { ok: false, reason: "missing" } as const;
+      if (pending.expiresAt < new Date()) return { ok: false, reason: "expired" } as const;
+      if (pending.userId !== userId) return { ok: false, reason: "wrong-user" } as const;
+      const account = JSON.parse(decrypt(pending.payload, "pending_link").value) as PendingAccount;
+      const taken = await tx.account.findUnique({
+        where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+        select: { id: true },
+      });
+      if (taken) return { ok: false, reason: "taken" } as const;
+      await tx.account.create({
+        data: {
+          userId,
+          type: account.type,
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          ...account.profile,
+          ...tokenColumns(account),
+          version: 1,
+        },
+      });
+      return { ok: true, provider: account.provider } as const;
+    })
+    // Linked by someone else between the check and the insert: the unique constraint decides. The
+    // transaction rolled back, so the pending link is deleted in a separate step (single use).
+    .catch(async (error: { code?: string }) => {
+      if (error.code !== "P2002") throw error;
+      await db.pendingLink.deleteMany({ where: { id } });
+      return { ok: false, reason: "taken" } as const;
+    });
+  if (result.ok) await recordActivity(userId, "pending_link_completed", result.provider);
+  return result;
 }
