@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/support/setup.ts"],
+    // next-auth imports "next/server" without an extension, which plain Node ESM cannot resolve.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // "server-only" throws outside React Server Components; tests import server modules directly.

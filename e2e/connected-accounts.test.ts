@@ -55,6 +55,17 @@ describe("connected accounts, as a person uses them", () => {
     await expect(alice.getByTestId("current-user").textContent()).resolves.toContain("Alice");
   });
 
+  it("grants more access: the extra scope is added and the ones already granted are kept", async () => {
+    await openAccounts(alice);
+    await row(alice, "Globex ID").getByRole("button", { name: "Grant more access" }).click();
+    // Globex still has alice's session and consents automatically: no login page, straight back.
+    await alice.waitForURL((url) => url.origin === appOrigin && url.searchParams.get("notice") === "access-updated");
+    await expect(notice(alice).textContent()).resolves.toBe("Globex ID access was updated.");
+    const scopes = await row(alice, "Globex ID").getByRole("list", { name: "Granted scopes" }).getByRole("listitem").allTextContents();
+    expect(scopes.sort()).toEqual(["api:read", "email", "offline_access", "openid", "profile"]);
+    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("alice-globex");
+  });
+
   it("refuses to connect a Globex account that another user owns, changing nothing", async () => {
     const bob = await personPage();
     await signIn(bob, appOrigin, "Acme ID", "bob");
@@ -124,6 +135,7 @@ describe("connected accounts, as a person uses them", () => {
     const events = await alice.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();
     expect(events.map((text) => text.split(" · ")[0])).toEqual([
       "Account disconnected",
+      "Account access updated",
       "Account connected",
       "Signed in",
       "Account created",

@@ -2,7 +2,6 @@
 // Thin server actions for /settings/accounts; the rules live in lib/accounts.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { signIn } from "@/auth";
 import { userAction } from "@/lib/actions/user-action";
 import { callProviderApi } from "@/lib/accounts/call-provider-api";
@@ -10,22 +9,17 @@ import { disconnectAccount } from "@/lib/accounts/disconnect";
 import { grantedScopes } from "@/lib/accounts/connections";
 import { setConnectIntent } from "@/lib/auth/flow-cookies";
 import { findProvider } from "@/lib/providers";
-
-const providerField = z
-  .string({ message: "Choose a provider." })
-  .max(64, "Unknown provider.")
-  .refine((id) => findProvider(id) !== undefined, "Unknown provider.");
-const accountIdField = z.string({ message: "Choose an account." }).regex(/^[a-z0-9]{20,40}$/, "That account id is not valid.");
+import { accountInput, providerInput } from "./schemas";
 
 /** Connect (or reconnect) a provider: the OAuth round trip links it to this user, the session stays. */
-export const connectProvider = userAction(z.object({ provider: providerField }), async ({ provider }, userId) => {
+export const connectProvider = userAction(providerInput, async ({ provider }, userId) => {
   await setConnectIntent(provider, userId);
   await signIn(provider, { redirectTo: `/settings/accounts?notice=connected&provider=${provider}` });
   return null;
 });
 
 /** Re-authorize with the extra scopes the app offers, keeping what was already granted. */
-export const grantMoreAccess = userAction(z.object({ provider: providerField }), async ({ provider: id }, userId) => {
+export const grantMoreAccess = userAction(providerInput, async ({ provider: id }, userId) => {
   const provider = findProvider(id)!;
   if (provider.extraScopes.length === 0) return { error: `${provider.name} has no extra access to grant.` };
   const granted = await grantedScopes(userId, id);
@@ -36,7 +30,7 @@ export const grantMoreAccess = userAction(z.object({ provider: providerField }),
   return null;
 });
 
-export const disconnect = userAction(z.object({ accountId: accountIdField }), async ({ accountId }, userId) => {
+export const disconnect = userAction(accountInput, async ({ accountId }, userId) => {
   const result = await disconnectAccount(userId, accountId);
   if (!result.ok) {
     return {
@@ -51,7 +45,7 @@ export const disconnect = userAction(z.object({ accountId: accountIdField }), as
 });
 
 /** Calls the provider's API for the person (refreshing the token first when needed). */
-export const callApi = userAction(z.object({ provider: providerField }), async ({ provider }, userId) => {
+export const callApi = userAction(providerInput, async ({ provider }, userId) => {
   const result = await callProviderApi(userId, provider);
   revalidatePath("/settings/accounts");
   return result.ok ? { success: `API call succeeded: ${result.summary}` } : { error: `API call failed: ${result.summary}` };
