@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
-import { providerStats } from "./support/provider-stats";
+import { devStats } from "../tests/support/oidc-client";
 
 const appOrigin = inject("appOrigin");
 const issuers = inject("issuers");
@@ -81,14 +81,14 @@ describe("connected accounts, as a person uses them", () => {
   });
 
   it("disconnects Globex after revoking it at Globex, then refuses to remove the last method", async () => {
-    const before = await providerStats(issuers.globex);
+    const before = await devStats(issuers.globex);
     await openAccounts(alice);
     await row(alice, "Globex ID").getByRole("button", { name: "Disconnect" }).click();
     await alice.waitForURL((url) => url.searchParams.has("notice"));
     await expect(notice(alice).textContent()).resolves.toBe(
       "Globex ID was disconnected and its access revoked.",
     );
-    expect((await providerStats(issuers.globex)).revocations - before.revocations).toBe(1);
+    expect((await devStats(issuers.globex)).revocations - before.revocations).toBe(1);
     await openAccounts(alice);
     await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
 

@@ -3,13 +3,13 @@
 // The held account carries real tokens from a local development provider, and the test proves the
 // linked row's tokens still work there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevProviders } from "../dev-providers/index.mjs";
-import { APP_ORIGIN, issuerOf, obtainTokens, tokenRequest, type Tokens } from "./support/oidc-client";
+import { startProvidersForTests } from "./support/dev-provider-env";
+import { issuerOf, obtainTokens, tokenRequest, type Tokens } from "./support/oidc-client";
 import { changes, snapshot } from "./support/snapshot";
 
 type PendingLinks = typeof import("@/lib/accounts/pending-links");
 
-let dev: Awaited<ReturnType<typeof startDevProviders>>;
+let dev: Awaited<ReturnType<typeof startProvidersForTests>>["dev"];
 let acme: { id: string; issuer: string };
 let createPendingLink: PendingLinks["createPendingLink"];
 let completePendingLink: PendingLinks["completePendingLink"];
@@ -18,12 +18,8 @@ let readSecret: typeof import("@/lib/tokens/columns").readSecret;
 let profileColumns: typeof import("@/lib/providers/profile").profileColumns;
 
 beforeAll(async () => {
-  dev = await startDevProviders({ appOrigin: APP_ORIGIN, ports: { acme: 0, globex: 0 } });
-  acme = dev.providers[0];
   // lib/env parses process.env when first imported, so the app modules come after this.
-  process.env.AUTH_DEV_PROVIDERS = "1";
-  process.env.DEV_ACME_ISSUER = dev.providers[0].issuer;
-  process.env.DEV_GLOBEX_ISSUER = dev.providers[1].issuer;
+  ({ dev, acme } = await startProvidersForTests());
   ({ createPendingLink, completePendingLink } = await import("@/lib/accounts/pending-links"));
   ({ db } = await import("@/lib/db"));
   ({ readSecret } = await import("@/lib/tokens/columns"));

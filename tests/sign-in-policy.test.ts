@@ -2,13 +2,13 @@
 // users or accounts. The callback account and profile are what Auth.js hands the signIn callback
 // after a real sign-in at a local development provider: real tokens, real signed ID token claims.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevProviders } from "../dev-providers/index.mjs";
-import { APP_ORIGIN, obtainTokens, type Tokens } from "./support/oidc-client";
+import { startProvidersForTests } from "./support/dev-provider-env";
+import { obtainTokens, type Tokens } from "./support/oidc-client";
 import { changes, snapshot } from "./support/snapshot";
 
 type Policy = typeof import("@/lib/auth/sign-in-policy");
 
-let dev: Awaited<ReturnType<typeof startDevProviders>>;
+let dev: Awaited<ReturnType<typeof startProvidersForTests>>["dev"];
 let acme: { id: string; issuer: string };
 let decideSignIn: Policy["decideSignIn"];
 let db: typeof import("@/lib/db").db;
@@ -16,12 +16,8 @@ let decrypt: typeof import("@/lib/tokens/crypto").decrypt;
 let PENDING_LINK_TTL_MS: number;
 
 beforeAll(async () => {
-  dev = await startDevProviders({ appOrigin: APP_ORIGIN, ports: { acme: 0, globex: 0 } });
-  acme = dev.providers[0];
   // lib/env parses process.env when first imported, so the app modules come after this.
-  process.env.AUTH_DEV_PROVIDERS = "1";
-  process.env.DEV_ACME_ISSUER = dev.providers[0].issuer;
-  process.env.DEV_GLOBEX_ISSUER = dev.providers[1].issuer;
+  ({ dev, acme } = await startProvidersForTests());
   ({ decideSignIn } = await import("@/lib/auth/sign-in-policy"));
   ({ db } = await import("@/lib/db"));
   ({ decrypt } = await import("@/lib/tokens/crypto"));
