@@ -25,6 +25,11 @@ export interface Decrypted {
   stale: boolean;
 }
 
+/** Needs re-encrypting (plain text, or an older key)? Answered without decrypting. */
+export function isStale(stored: string, keys: KeyRing = keyRing()): boolean {
+  return !stored.startsWith(`${PREFIX}${keys.current.id}:`);
+}
+
 export function decrypt(stored: string, field: string, keys: KeyRing = keyRing()): Decrypted {
   if (!stored.startsWith(PREFIX)) return { value: stored, stale: true };
   const [keyId, iv, body, tag] = stored.slice(PREFIX.length).split(":");

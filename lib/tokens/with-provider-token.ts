@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { readSecret } from "./columns";
-import { encrypt } from "./crypto";
+import { encrypt, isStale } from "./crypto";
 import { NotConnectedError, ReconnectRequiredError } from "./errors";
 import { refreshAccount, tokenRowSelect, type TokenRow } from "./refresh";
 
@@ -42,9 +42,11 @@ function expiresSoon(row: TokenRow): boolean {
 async function accessTokenOf(row: TokenRow, providerName: string): Promise<string> {
   const access = readSecret(row.access_token, "access_token");
   if (!access) throw new ReconnectRequiredError(providerName);
-  const refresh = readSecret(row.refresh_token, "refresh_token");
-  const idToken = readSecret(row.id_token, "id_token");
-  if (access.stale || refresh?.stale || idToken?.stale) {
+  // The other tokens are only decrypted when they need re-encrypting: no plaintext refresh token per call.
+  const stale = (stored: string | null) => stored !== null && isStale(stored);
+  if (access.stale || stale(row.refresh_token) || stale(row.id_token)) {
+    const refresh = readSecret(row.refresh_token, "refresh_token");
+    const idToken = readSecret(row.id_token, "id_token");
     // Written before encryption or under an older key: store it again under the current key.
     // Guarded by version so a concurrent refresh is never overwritten with older tokens.
     await db.account.updateMany({

@@ -1,0 +1,152 @@
+// Turns measurements into tables (printed as they finish) and bench/RESULTS.md.
+import type { OverheadResult } from "./overhead";
+import { ITERATIONS, WARMUP } from "./overhead";
+import type { PagesResult } from "./pages";
+import { CONCURRENCY, ROUND_MS, ROUNDS as PAGE_ROUNDS, WARMUP_MS } from "./pages";
+import type { QueriesResult } from "./queries";
+import { REQUESTS } from "./queries";
+import type { RefreshResult } from "./refresh";
+import { ROUNDS as REFRESH_ROUNDS } from "./refresh";
+import type { BuildReport } from "./support/next-app";
+import type { LoadSample } from "./support/load";
+import type { Machine } from "./support/machine";
+import { mean, median, ms, percentile } from "./support/stats";
+import { renderTable, type Table } from "./support/table";
+
+export function refreshTable(result: RefreshResult): Table {
+  const rows = result.rows.map(({ callers, split, rounds }) => {
+    const latencies = rounds.flatMap((round) => round.calls.map((call) => call.ms));
+    const walls = rounds.map((round) => round.wallMs);
+    return [
+      callers,
+      split.length === 1 ? `${split[0]} over 2 instances` : split.join(" + "),
+      rounds.map((round) => round.refreshes).join(", "),
+      rounds.reduce((sum, round) => sum + round.failures.length, 0),
+      `${ms(median(walls))} (max ${ms(Math.max(...walls))})`,
+      `${ms(percentile(latencies, 50))} / ${ms(Math.max(...latencies))}`,
+      [...new Set(rounds.map((round) => `v${round.version} ${round.status}`))].join(", "),
+    ];
+  });
+  const failures = result.rows.flatMap((row) => row.rounds.flatMap((round) => round.failures));
+  const tokenErrors = result.rows.reduce((sum, row) => sum + row.rounds.reduce((s, round) => s + round.tokenErrors, 0), 0);
+  return {
+    title: "1. Refresh single flight (expired 2-second token, concurrent withProviderToken → userinfo)",
+    columns: ["N callers", "per process", `refresh calls, each of ${REFRESH_ROUNDS} rounds (target 1)`, "errors (target 0)", "wall ms, median of rounds", "caller ms p50 / max", "account row after"],
+    rows,
+    notes: [
+      `Topology: ${result.topology}. Refresh calls are successful refresh_token grants counted by the provider (/__dev/stats); ` +
+        `failed token requests: ${tokenErrors}. Wall time runs from the first call to the last answer, in the slower process; ` +
+        "workers were warm (database pool open, discovery cached). It includes the N userinfo calls, which the provider " +
+        "serves from the bench process on the same 2 cores.",
+      ...(failures.length > 0 ? [`Errors seen: ${[...new Set(failures)].join("; ")}`] : []),
+    ],
+  };
+}
+
+export function overheadTable(result: OverheadResult): Table {
+  const row = (label: string, values: number[]) => [label, ms(percentile(values, 50)), ms(percentile(values, 99)), ms(mean(values))];
+  return {
+    title: "1b. Valid-token path: withProviderToken(userinfo) vs fetch(userinfo) with the same token",
+    columns: ["path", "p50 ms", "p99 ms", "mean ms"],
+    rows: [
+      row("fetch(userinfo)", result.direct),
+      row("withProviderToken(…, fetch(userinfo))", result.wrapped),
+      [
+        "added by withProviderToken",
+        ms(percentile(result.wrapped, 50) - percentile(result.direct, 50)),
+        ms(percentile(result.wrapped, 99) - percentile(result.direct, 99)),
+        ms(mean(result.wrapped) - mean(result.direct)),
+      ],
+      row("withProviderToken(…, no I/O) — its own cost", result.alone),
+    ],
+    notes: [
+      `${ITERATIONS} sequential iterations of each, interleaved, after ${WARMUP} warm-up pairs; one server process. ` +
+        `Refresh calls during the run: ${result.refreshes} (expected 0); userinfo calls: ${result.userinfo}; failures: ${result.failures.length}.`,
+    ],
+  };
+}
+
+export function pagesTable(result: PagesResult, build: BuildReport): Table {
+  const rps = (sample: LoadSample) => sample.requests / (sample.elapsedMs / 1000);
+  const row = (label: string, sample: LoadSample, bytes: number) => [
+    label,
+    `${(bytes / 1024).toFixed(1)} KiB`,
+    sample.requests,
+    rps(sample).toFixed(0),
+    ms(percentile(sample.latenciesMs, 50)),
+    ms(percentile(sample.latenciesMs, 99)),
+    sample.failures,
+  ];
+  const { samples, labels } = result;
+  const ratio = rps(samples.authenticated) / rps(samples.baseline);
+  const rounds = (target: keyof PagesResult["samples"]) =>
+    result.perRound.filter((round) => round.target === target).map((round) => round.rps.toFixed(0)).join(", ");
+  return {
+    title: "2. Page throughput, `next start` (production build), closed loop",
+    columns: ["page", "HTML", "requests", "req/s", "p50 ms", "p99 ms", "failures"],
+    rows: [
+      row(`${labels.baseline} — baseline`, samples.baseline, result.bytes.baseline),
+      row(`${labels.authenticated} — measured`, samples.authenticated, result.bytes.authenticated),
+      row(`${labels.sessionOnly} — diagnostic`, samples.sessionOnly, result.bytes.sessionOnly),
+    ],
+    notes: [
+      `**Ratio authenticated / baseline: ${ratio.toFixed(2)}** (goal ≥ 0.85${ratio >= 0.85 ? ", met" : ", not met"}). ` +
+        `Diagnostic: /about signed in / baseline = ${(rps(samples.sessionOnly) / rps(samples.baseline)).toFixed(2)} ` +
+        "(the same page plus the session lookup the root layout's header does).",
+      `${CONCURRENCY} concurrent keep-alive clients in the bench process (on the same 2 cores as the server), ${WARMUP_MS / 1000} s warm-up per page, ` +
+        `then ${PAGE_ROUNDS} rounds of ${ROUND_MS / 1000} s per page, the order rotating each round. ` +
+        `req/s per round — baseline: ${rounds("baseline")}; settings: ${rounds("authenticated")}; /about signed in: ${rounds("sessionOnly")}.`,
+      `Build: \`next build\` into .next-bench took ${(build.ms / 1000).toFixed(0)} s` +
+        (build.restored.length > 0 ? ` (afterwards put back what Next rewrote in ${build.restored.join(" and ")})` : "") +
+        (build.warnings.length > 0 ? `; ${build.warnings.join("; ")}` : "") + ".",
+    ],
+  };
+}
+
+export function queriesTable(result: QueriesResult): Table {
+  if ("skipped" in result) {
+    return { title: "3. Database statements per render", columns: ["result"], rows: [[`skipped: ${result.skipped}`]] };
+  }
+  return {
+    title: "3. Database statements per render (counted on the PostgreSQL wire)",
+    columns: ["request", "statements / request", "which (per request)"],
+    rows: result.rows.map((row) => [
+      row.label,
+      row.perRequest.toFixed(2),
+      row.byLabel.length === 0 ? "none" : row.byLabel.map((entry) => `${entry.statement} ×${formatCount(entry.perRequest)}`).join(", "),
+    ]),
+    notes: [
+      `Query ('Q') + Execute ('E') messages seen by a proxy between \`next start\` and PostgreSQL, over ${REQUESTS} sequential requests ` +
+        `after warm-up. Goal for the signed-in settings page: 2 (the session, the accounts).`,
+    ],
+  };
+}
+
+const formatCount = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+
+export function resultsMarkdown(input: {
+  machine: Machine;
+  date: string;
+  command: string;
+  database: string;
+  load: { start: string; end: string };
+  tables: Table[];
+}): string {
+  const { machine } = input;
+  return [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (see [README.md](README.md) for what each number means). Overwritten on every full run.",
+    "",
+    `- **Command:** \`${input.command}\``,
+    `- **Date:** ${input.date}`,
+    `- **Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.ram} RAM`,
+    `- **Node:** ${machine.node}`,
+    `- **OS:** ${machine.os}`,
+    `- **Database:** ${input.database}`,
+    `- **Load average (1 min)** at start / end: ${input.load.start} / ${input.load.end}` +
+      (Number(input.load.start) > 0.5 ? " (other processes were using the CPU: expect noise)" : ""),
+    "",
+    ...input.tables.flatMap((table) => [renderTable(table), ""]),
+  ].join("\n");
+}

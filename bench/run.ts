@@ -1,0 +1,97 @@
+// `npm run bench [-- refresh|overhead|pages|queries …]`: runs the measurements (all by default), prints
+// a table after each, and on a full run rewrites bench/RESULTS.md. See bench/README.md.
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { measureOverhead } from "./overhead";
+import { measurePages } from "./pages";
+import { measureQueries } from "./queries";
+import { measureRefresh } from "./refresh";
+import { overheadTable, pagesTable, queriesTable, refreshTable, resultsMarkdown } from "./report";
+import { prepareApp, type AppFixture } from "./support/app-fixture";
+import { cleanUp } from "./support/cleanup";
+import { describeDatabase, openBenchDatabase } from "./support/database";
+import { describeMachine, loadAverage } from "./support/machine";
+import { renderTable, type Table } from "./support/table";
+
+const MEASUREMENTS = ["refresh", "overhead", "pages", "queries"] as const;
+type Measurement = (typeof MEASUREMENTS)[number];
+
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => !(MEASUREMENTS as readonly string[]).includes(arg));
+if (unknown.length > 0) {
+  console.error(`Unknown measurement ${unknown.join(", ")}. Usage: npm run bench [-- ${MEASUREMENTS.join("|")} …]`);
+  process.exit(2);
+}
+const selected = new Set<Measurement>(args.length > 0 ? (args as Measurement[]) : MEASUREMENTS);
+const fullRun = selected.size === MEASUREMENTS.length;
+const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
+
+// Set before any lib/ module loads (lib/env reads the environment once); children inherit it.
+// A throwaway secret: the bench's rows are encrypted with a key derived from it and dropped afterwards.
+process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up…`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+const log = (line: string) => console.log(line);
+const tables: Table[] = [];
+const show = (table: Table) => {
+  tables.push(table);
+  console.log(`\n${renderTable(table)}\n`);
+};
+
+let exitCode = 0;
+try {
+  const machine = describeMachine();
+  const date = new Date().toISOString();
+  const loadAtStart = loadAverage();
+  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.ram}, Node ${machine.node}, ${machine.os}; load average ${loadAtStart}`);
+  const database = await openBenchDatabase();
+  if (database.mode === "pglite") {
+    console.log(`\n!! ${database.reason}.\n!! Falling back to embedded PGlite: the refresh runs in ONE process with two app instances,`);
+    console.log("!! and database statements cannot be counted. Set BENCH_DATABASE_URL to a reachable server for the real thing.\n");
+  }
+  console.log(`Database: ${describeDatabase(database)}`);
+
+  if (selected.has("refresh")) {
+    log("\n1. Refresh single flight");
+    show(refreshTable(await measureRefresh(database, log)));
+  }
+  if (selected.has("overhead")) {
+    log("\n1b. Valid-token path overhead");
+    show(overheadTable(await measureOverhead(database)));
+  }
+  if (selected.has("pages") || selected.has("queries")) {
+    log("\nBuilding the app into .next-bench (next build)…");
+    const fixture: AppFixture = await prepareApp(database);
+    log(`  built in ${(fixture.build.ms / 1000).toFixed(0)} s`);
+    if (selected.has("pages")) {
+      log("\n2. Page throughput");
+      show(pagesTable(await measurePages(fixture, log), fixture.build));
+    }
+    if (selected.has("queries")) {
+      log("\n3. Database statements per render");
+      show(queriesTable(await measureQueries(fixture, database, log)));
+    }
+  }
+
+  if (fullRun) {
+    const file = path.join(import.meta.dirname, "RESULTS.md");
+    const load = { start: loadAtStart, end: loadAverage() };
+    writeFileSync(file, resultsMarkdown({ machine, date, command, database: describeDatabase(database), load, tables }));
+    console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+  } else {
+    console.log("Partial run: bench/RESULTS.md left as it was (only `npm run bench` with no arguments rewrites it).");
+  }
+} catch (error) {
+  console.error(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);

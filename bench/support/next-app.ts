@@ -1,0 +1,73 @@
+// A production build of the app in its own dist dir, and `next start` processes serving it.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { onCleanup, release } from "./cleanup";
+import { ROOT, stopChild } from "./processes";
+import { withProjectFilesKept } from "./project-files";
+
+export const DIST_DIR = ".next-bench";
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+const NEXT_CLI = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/**
+ * Extra Node.js flags for `next start`, to look inside the server while it is under load, e.g.
+ * BENCH_NEXT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/bench-profiles" (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
+const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
+export interface BuildReport {
+  ms: number;
+  restored: string[];
+  warnings: string[];
+}
+
+/** `next build` into .next-bench. Asynchronous: the providers running in this process must keep answering. */
+export async function buildApp(env: NodeJS.ProcessEnv): Promise<BuildReport> {
+  const started = performance.now();
+  const { restored, warnings } = await withProjectFilesKept(ROOT, DIST_DIR, () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(NEXT_BIN, ["build"], { cwd: ROOT, env: { ...env, NEXT_DIST_DIR: DIST_DIR }, stdio: ["ignore", "pipe", "pipe"] });
+      onCleanup("next build", () => stopChild(child));
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("exit", (code) => {
+        void release("next build");
+        if (code === 0) resolve();
+        else reject(new Error(`next build failed (exit ${code}):\n${output.split("\n").slice(-60).join("\n")}`));
+      });
+    }),
+  );
+  return { ms: performance.now() - started, restored, warnings };
+}
+
+export interface RunningApp {
+  origin: string;
+  /** Everything the server printed, for failure reports. */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** `next start` on `port`, resolved once /about answers (a page that needs neither session nor database). */
+export async function startApp(port: number, env: NodeJS.ProcessEnv, label: string): Promise<RunningApp> {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stop = () => stopChild(child);
+  onCleanup(label, stop);
+  const logs: string[] = [];
+  child.stdout.on("data", (chunk) => logs.push(String(chunk)));
+  child.stderr.on("data", (chunk) => logs.push(String(chunk)));
+  const origin = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${logs.join("")}`);
+    const up = await fetch(`${origin}/about`).then((response) => response.ok, () => false);
+    if (up) return { origin, logs, stop: () => release(label) };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await release(label);
+  throw new Error(`next start did not answer within 60 s:\n${logs.join("")}`);
+}

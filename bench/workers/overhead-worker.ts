@@ -1,0 +1,46 @@
+// What withProviderToken adds when the token is still valid: the same userinfo call made directly with
+// the token, and through withProviderToken (account lookup + decryption), alternated so drift in the
+// machine's speed affects both equally. A third series calls withProviderToken with a callback that does
+// no I/O, isolating its own cost from the noise of the HTTP call.
+import { connect, db, loadInstances, seed } from "./app-database";
+import { send, serve, type OverheadCommand, type OverheadReply } from "./protocol";
+
+const [app] = await loadInstances(1);
+await connect();
+send({ kind: "ready", instances: 1 } satisfies OverheadReply);
+
+await serve<OverheadCommand, OverheadReply>(async (command) => {
+  if (command.cmd === "seed") return seed(command);
+  const failures: string[] = [];
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+  const direct = () => fetch(command.url, bearer(command.accessToken));
+  const wrapped = () => app.withProviderToken(command.userId, "acme", (token) => fetch(command.url, bearer(token)));
+  const alone = () => app.withProviderToken(command.userId, "acme", async () => new Response("ok"));
+  const timed = async (label: string, request: () => Promise<Response>) => {
+    const started = performance.now();
+    const response = await request();
+    await response.arrayBuffer();
+    const elapsed = performance.now() - started;
+    if (response.status !== 200) failures.push(`${label}: HTTP ${response.status}`);
+    return elapsed;
+  };
+
+  for (let index = 0; index < command.warmup; index++) {
+    await timed("direct", direct);
+    await timed("withProviderToken", wrapped);
+    await timed("withProviderToken alone", alone);
+  }
+  const samples = { direct: [] as number[], wrapped: [] as number[], alone: [] as number[] };
+  for (let index = 0; index < command.iterations; index++) {
+    // Alternate which goes first, so neither always runs on a connection the other just warmed.
+    if (index % 2 === 0) {
+      samples.direct.push(await timed("direct", direct));
+      samples.wrapped.push(await timed("withProviderToken", wrapped));
+    } else {
+      samples.wrapped.push(await timed("withProviderToken", wrapped));
+      samples.direct.push(await timed("direct", direct));
+    }
+    samples.alone.push(await timed("withProviderToken alone", alone));
+  }
+  return { kind: "measured", ...samples, failures };
+}, () => db.$disconnect());
