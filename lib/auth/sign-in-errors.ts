@@ -1,6 +1,8 @@
 // Auth.js reports failures as an `error` code on the sign-in page; these are the words a person sees.
 const messages: Record<string, string> = {
   OAuthAccountNotLinked: "That account is already connected to a different user.",
+  EmailInUse:
+    "An account with this email already exists. Sign in the way you did before, then connect this provider from Settings.",
   AccessDenied: "Sign-in was refused.",
   OAuthCallbackError: "The provider did not complete the sign-in. Please try again.",
   OAuthSignin: "We could not start sign-in with that provider. Please try again.",
