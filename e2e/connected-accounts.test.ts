@@ -8,10 +8,18 @@ const issuers = inject("issuers");
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
+/** Errors the pages log (hydration mismatches, uncaught exceptions): a polished app has none. */
+const consoleErrors: string[] = [];
+
 async function personPage() {
   const context = await browser.newContext();
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  return page;
 }
 
 const row = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
@@ -140,5 +148,9 @@ describe("connected accounts, as a person uses them", () => {
       "Signed in",
       "Account created",
     ]);
+  });
+
+  it("logged no errors in any page along the way", () => {
+    expect(consoleErrors).toEqual([]);
   });
 });
