@@ -194,6 +194,23 @@ describe("faults injected at the provider's token endpoint", () => {
     expect((await storedAccount(account.id)).lastError).toBeNull();
   }, 15_000);
 
+  it("10 callers in two instances and a failing token endpoint: one token request, ten clear errors", async () => {
+    const { user, account } = await connectedUser("fault-storm");
+    vi.resetModules(); // a second instance: without the shared failure record it would try again itself
+    const second = await import("@/lib/tokens/with-provider-token");
+    await arm("500", 100);
+    const outcomes = await Promise.allSettled(
+      [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
+        Array.from({ length: 5 }, () => instance(user.id, "acme", userinfo)),
+      ),
+    );
+    const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "fulfilled"));
+    expect(new Set(messages)).toEqual(new Set(["Acme ID could not refresh access right now (the provider answered HTTP 500). Please try again."]));
+    const faults = await (await fetch(`${providers.acme.issuer}/__dev/faults`)).json();
+    expect(faults.armed.remaining).toBe(99);
+    expect((await storedAccount(account.id)).leaseOwner).toBeNull();
+  });
+
   it("invalid_grant: 'needs reconnect', not a retry loop", async () => {
     const { user, account } = await connectedUser("fault-invalid-grant");
     await arm("invalid_grant", 5);

@@ -50,17 +50,27 @@ export function refreshAccount(provider: ProviderDefinition, accountId: string, 
 
 async function refreshOnce(provider: ProviderDefinition, accountId: string, seenVersion: number): Promise<TokenRow> {
   const owner = randomUUID();
-  const deadline = Date.now() + MAX_WAIT_MS;
+  const startedAt = new Date();
+  const deadline = startedAt.getTime() + MAX_WAIT_MS;
   for (;;) {
     const now = new Date();
     const { count } = await db.account.updateMany({
-      where: { id: accountId, version: seenVersion, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      where: {
+        id: accountId,
+        version: seenVersion,
+        AND: [
+          { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          // A refresh that failed while we waited is not tried again by every waiter (no retry storm).
+          { OR: [{ lastErrorAt: null }, { lastErrorAt: { lt: startedAt } }] },
+        ],
+      },
       data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + LEASE_MS) },
     });
     if (count === 1) return refreshAsLeaseHolder(provider, accountId, seenVersion, owner);
-    const row = await db.account.findUnique({ where: { id: accountId }, select: tokenRowSelect });
+    const row = await db.account.findUnique({ where: { id: accountId }, select: { ...tokenRowSelect, lastError: true, lastErrorAt: true } });
     if (!row) throw new ReconnectRequiredError(provider.name);
     if (row.version !== seenVersion || row.status !== "active") return assertUsable(provider, row);
+    if (row.lastErrorAt && row.lastErrorAt >= startedAt) throw new TransientTokenError(provider.name, row.lastError ?? "the refresh failed");
     if (Date.now() > deadline) throw new TransientTokenError(provider.name, "another refresh is taking too long");
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
