@@ -1,13 +1,19 @@
 // Reads a provider API response, turning failures into short messages fit for the person.
+
+/** A provider API failure whose message is safe and useful to show. */
+export class ProviderApiError extends Error {
+  name = "ProviderApiError";
+}
+
 export async function readJson<T>(response: Response, what: string): Promise<T> {
   if (response.status === 401 || response.status === 403) {
-    throw new Error(`${what} was refused (HTTP ${response.status}); grant more access or reconnect`);
+    throw new ProviderApiError(`${what} was refused (HTTP ${response.status}); grant more access or reconnect`);
   }
-  if (!response.ok) throw new Error(`${what} answered HTTP ${response.status}`);
+  if (!response.ok) throw new ProviderApiError(`${what} answered HTTP ${response.status}`);
   try {
     return (await response.json()) as T;
   } catch {
-    throw new Error(`${what} sent a response that was not JSON`);
+    throw new ProviderApiError(`${what} sent a response that was not JSON`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { OIDCConfig } from "next-auth/providers";
-import { readJson } from "./api-response";
+import { ProviderApiError, readJson } from "./api-response";
 import { discover } from "./discovery";
 import type { ProviderDefinition } from "./types";
 
@@ -44,7 +44,7 @@ export function oidcProvider(options: OidcOptions): ProviderDefinition {
     emailIsVerified: (profile) => profile.email_verified === true,
     async callApi(fetchApi) {
       const { userinfo_endpoint } = await discover(options.issuer);
-      if (!userinfo_endpoint) throw new Error(`${options.name} has no userinfo endpoint`);
+      if (!userinfo_endpoint) throw new ProviderApiError(`${options.name} has no userinfo endpoint`);
       const info = await readJson<{ sub: string; email?: string; preferred_username?: string }>(
         await fetchApi(userinfo_endpoint),
         "The userinfo endpoint",
