@@ -36,7 +36,7 @@ export async function measureOverhead(database: BenchDatabase): Promise<Overhead
     const tokens = await obtainTokens(providers.acme, { username });
     const { access_token, refresh_token, id_token, scope, token_type, expires_at } = tokens;
     const seeded = expectReply(
-      await worker.request({ cmd: "seed", username, tokens: { access_token, refresh_token, id_token, scope, token_type, expires_at }, issuedAtMs: Date.now() }),
+      await worker.request({ cmd: "seed", provider: "acme", username, tokens: { access_token, refresh_token, id_token, scope, token_type, expires_at }, issuedAtMs: Date.now() }),
       "seeded",
     );
     const before = await providers.stats();

@@ -74,7 +74,7 @@ async function runRound(
   // Expired ten seconds ago, after a 2-second lifetime: every caller must refresh before using it.
   const expiredAt = Math.floor(Date.now() / 1000) - 10;
   const seeded = expectReply(
-    await workers[0].request({ cmd: "seed", username, tokens: tokenSet(tokens, expiredAt), issuedAtMs: (expiredAt - ACCESS_TOKEN_TTL) * 1000 }),
+    await workers[0].request({ cmd: "seed", provider: "acme", username, tokens: tokenSet(tokens, expiredAt), issuedAtMs: (expiredAt - ACCESS_TOKEN_TTL) * 1000 }),
     "seeded",
   );
   const before = await providers.stats();

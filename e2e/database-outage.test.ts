@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { startApp, type AppProcess } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
 import { freePort } from "./support/free-port";
-import { accountVersions, seedPeopleWithExpiredTokens, type SeededPerson } from "./support/seed";
+import { accountStates, seedPeopleWithExpiredTokens, type SeededPerson } from "./support/seed";
 import { startTcpProxy } from "../tests/support/tcp-proxy";
 
 const appOrigin = inject("appOrigin");
@@ -52,7 +52,7 @@ describe.runIf(databaseUrl)("database outage", () => {
     expect(call.ok).toBe(false);
 
     proxy.restore();
-    expect(await accountVersions(databaseUrl!, [person.accountId])).toEqual(new Map([[person.accountId, { version: 0, status: "active" }]]));
+    expect(await accountStates(databaseUrl!, [person.accountId])).toEqual([{ version: 0, status: "active" }]);
     await page.goto(`${origin}/settings/accounts`);
     await page.getByRole("heading", { name: "Connected accounts" }).waitFor();
     const recovered = await fetch(`${origin}/api/connections/globex/call`, { method: "POST", headers: { cookie: person.cookie, origin } });

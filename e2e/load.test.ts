@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startApp, type AppProcess } from "./support/app-server";
 import { freePort } from "./support/free-port";
-import { accountVersions, seedPeopleWithExpiredTokens, type SeededPerson } from "./support/seed";
+import { accountStates, seedPeopleWithExpiredTokens, type SeededPerson } from "./support/seed";
 import { devStats } from "../tests/support/oidc-client";
 
 const appOrigin = inject("appOrigin");
@@ -45,7 +45,7 @@ describe.runIf(databaseUrl)("load: two app processes, one database", () => {
     expect(failures).toEqual([]);
     expect(results.every((result) => result.body.ok === true && result.body.summary.startsWith("userinfo for load-"))).toBe(true);
     expect(((await devStats(issuers.globex)).token.refresh_token ?? 0) - before).toBe(PEOPLE);
-    const versions = await accountVersions(databaseUrl!, people.map((person) => person.accountId));
-    expect([...versions.values()]).toEqual(Array(PEOPLE).fill({ version: 1, status: "active" }));
+    const states = await accountStates(databaseUrl!, people.map((person) => person.accountId));
+    expect(states).toEqual(Array(PEOPLE).fill({ version: 1, status: "active" }));
   }, 120_000);
 });

@@ -29,9 +29,9 @@ export async function prepareApp(database: BenchDatabase): Promise<AppFixture> {
   const username = `bench-pages-${Date.now().toString(36)}`;
   const tokens = await obtainTokens(providers.acme, { username });
   // Loaded now, not at the top: lib/tokens reads AUTH_SECRET when imported, and run.ts sets it first.
-  const { seedConnectedUser, seedSession } = await import("./seed");
+  const { seedConnectedUser, seedSession } = await import("../../tests/support/seed");
   const seed = async (sql: SqlRunner) => {
-    const { userId } = await seedConnectedUser(sql, { username, tokens, issuedAtMs: Date.now() });
+    const { userId } = await seedConnectedUser(sql, { provider: "acme", username, tokens, issuedAtMs: Date.now() });
     return seedSession(sql, userId);
   };
 

@@ -3,7 +3,7 @@
 import { register } from "tsx/esm/api";
 import type { SqlRunner } from "@/lib/database/migrate";
 import { db } from "@/lib/db";
-import { seedConnectedUser } from "../support/seed";
+import { seedConnectedUser } from "../../tests/support/seed";
 import type { SeedCommand } from "./protocol";
 import type * as AppInstance from "./app-instance";
 

@@ -14,7 +14,7 @@ export interface CallOutcome {
   ms: number;
 }
 
-export type SeedCommand = { cmd: "seed"; username: string; tokens: TokenSet; issuedAtMs: number };
+export type SeedCommand = { cmd: "seed"; provider: string; username: string; tokens: TokenSet; issuedAtMs: number };
 
 export type RefreshCommand =
   | SeedCommand

@@ -2,7 +2,7 @@
 // whose token has expired, each calling the provider's userinfo endpoint with the token it gets.
 // argv[2]: how many app instances this process simulates (2 only in the PGlite fallback, which cannot
 // share one database between processes). Environment: see bench/refresh.ts.
-import { accountState } from "../support/seed";
+import { accountState } from "../../tests/support/seed";
 import { connect, db, loadInstances, seed, sql } from "./app-database";
 import { send, serve, type CallOutcome, type RefreshCommand, type RefreshReply } from "./protocol";
 import type * as AppInstance from "./app-instance";

@@ -1,23 +1,21 @@
-// The rows the bench needs, in plain SQL so one implementation serves every driver: node-postgres or
-// PGlite in the orchestrator (before `next start` opens the database) and Prisma's raw queries in workers.
+// People with a connected provider and a session, written straight into the app's database for the bench and
+// the load/outage browser tests. Plain SQL, so one implementation serves every driver: node-postgres, PGlite,
+// or Prisma's raw queries.
 // Timestamps are written as UTC wall time, the way Prisma stores DateTime in TIMESTAMP(3) columns.
 // Loads lib/tokens/columns, which reads the environment once: import this module only after AUTH_SECRET is set.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { SqlRunner } from "../../lib/database/migrate";
 import { tokenColumns, type TokenSet } from "../../lib/tokens/columns";
 
-/** Every measurement uses Acme ID, one of the local providers (dev-providers/). */
-export const BENCH_PROVIDER = "acme";
-
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
-/** A user with a connected Acme ID account holding `tokens`, encrypted as the app stores them. */
+/** A user with a connected `provider` account holding `tokens`, encrypted as the app stores them. */
 export async function seedConnectedUser(
   sql: SqlRunner,
-  { username, tokens, issuedAtMs }: { username: string; tokens: TokenSet; issuedAtMs: number },
+  { provider, username, tokens, issuedAtMs }: { provider: string; username: string; tokens: TokenSet; issuedAtMs: number },
 ): Promise<{ userId: string; accountId: string }> {
-  const userId = `bench-user-${randomUUID()}`;
-  const accountId = `bench-account-${randomUUID()}`;
+  const userId = `seed-user-${randomUUID()}`;
+  const accountId = `seed-account-${randomUUID()}`;
   const email = `${username}@example.test`;
   await sql.query(`INSERT INTO "User" ("id", "name", "email", "createdAt", "updatedAt") VALUES ($1, $2, $3, ${NOW}, ${NOW})`, [
     userId, username, email,
@@ -30,7 +28,7 @@ export async function seedConnectedUser(
      VALUES ($1, $2, 'oidc', $3, $4, $4, $5, $6, $7, $8, $9::integer,
        to_timestamp($10::double precision / 1000) AT TIME ZONE 'UTC', $11, $12, ${NOW}, ${NOW})`,
     [
-      accountId, userId, BENCH_PROVIDER, username, email,
+      accountId, userId, provider, username, email,
       columns.access_token ?? null, columns.refresh_token ?? null, columns.id_token ?? null,
       columns.expires_at === null ? null : String(columns.expires_at), String(issuedAtMs),
       columns.scope ?? null, columns.token_type ?? null,
