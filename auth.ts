@@ -4,7 +4,7 @@ import NextAuth from "next-auth";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
-import { readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
+import { clearConnectIntent, readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
@@ -29,6 +29,8 @@ const nextAuth = NextAuth({
         profile: profile as Record<string, unknown> | undefined,
       });
       if (decision.kind === "pending") await setPendingLinkCookie(decision.id);
+      // A refused connect is over: the intent must not apply to a later, unrelated round trip.
+      if (decision.kind === "redirect" && sessionUserId) await clearConnectIntent();
       return decision.kind === "allow" ? true : decision.to;
     },
     // Only these fields reach server components; tokens never enter the session.

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { signOut } from "@/auth";
-import { takeSignedInWith } from "@/lib/auth/flow-cookies";
+import { clearConnectIntent, clearPendingLinkCookie, takeSignedInWith } from "@/lib/auth/flow-cookies";
 import { providerSignOutUrl } from "@/lib/auth/provider-sign-out";
 import { env } from "@/lib/env";
 import { Button } from "./ui/button";
@@ -10,6 +10,9 @@ async function signOutEverywhere() {
   "use server";
   const providerId = await takeSignedInWith();
   await signOut({ redirect: false });
+  // Nothing started in this browser outlives the session: a pending link or connect intent is for this person only.
+  await clearPendingLinkCookie();
+  await clearConnectIntent();
   const request = await headers();
   const origin = new URL(env.AUTH_URL ?? `${request.get("x-forwarded-proto") ?? "http"}://${request.get("host")}`).origin;
   redirect((await providerSignOutUrl(providerId, origin)) ?? "/sign-in");

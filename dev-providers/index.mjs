@@ -18,10 +18,14 @@ export const DEV_CLIENT = Object.freeze({ clientId: "dev-app", clientSecret: "de
 /** @typedef {"acme" | "globex"} DevProviderId */
 /** @typedef {{ id: DevProviderId, name: string, issuer: string }} DevProviderInfo */
 
-/** @type {ReadonlyArray<{ id: DevProviderId, brand: import("./pages.mjs").Brand }>} */
+/**
+ * Acme ID puts every claim in the ID token; Globex ID is standards-conformant: its ID token carries only sub and
+ * the profile comes from userinfo.
+ * @type {ReadonlyArray<{ id: DevProviderId, claimsInUserinfoOnly: boolean, brand: import("./pages.mjs").Brand }>}
+ */
 const DEFINITIONS = [
-  { id: "acme", brand: { name: "Acme ID", color: "#4f46e5", colorDark: "#4338ca", tint: "#e0e7ff" } }, // indigo
-  { id: "globex", brand: { name: "Globex ID", color: "#059669", colorDark: "#047857", tint: "#d1fae5" } }, // emerald
+  { id: "acme", claimsInUserinfoOnly: false, brand: { name: "Acme ID", color: "#4f46e5", colorDark: "#4338ca", tint: "#e0e7ff" } }, // indigo
+  { id: "globex", claimsInUserinfoOnly: true, brand: { name: "Globex ID", color: "#059669", colorDark: "#047857", tint: "#d1fae5" } }, // emerald
 ];
 
 export { SCOPES };
@@ -51,7 +55,7 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
   /** @type {DevProviderInfo[]} */
   const providers = [];
   try {
-    for (const { id, brand } of DEFINITIONS) {
+    for (const { id, brand, claimsInUserinfoOnly } of DEFINITIONS) {
       const server = createServer();
       servers.push(server);
       const port = await listen(server, ports[id] ?? defaults[id]);
@@ -59,7 +63,7 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
       const issuer = `http://localhost:${port}`;
       const store = openStore(dataDir ? path.join(dataDir, `${id}.json`) : undefined);
       const stats = createStats();
-      const provider = createProvider({ id, issuer, appOrigin: origin, accessTokenTtl: ttl, brand, client: DEV_CLIENT, store, stats });
+      const provider = createProvider({ id, issuer, appOrigin: origin, accessTokenTtl: ttl, claimsInUserinfoOnly, brand, client: DEV_CLIENT, store, stats });
       const interactions = createInteractions({
         provider, brand, scopes: SCOPES, accounts: { set: store.setAccount },
       });

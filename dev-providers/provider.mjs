@@ -61,13 +61,13 @@ function policyWithSelectAccount() {
 
 /**
  * @param {{
- *   id: string, issuer: string, appOrigin: string, accessTokenTtl: number,
+ *   id: string, issuer: string, appOrigin: string, accessTokenTtl: number, claimsInUserinfoOnly: boolean,
  *   brand: import("./pages.mjs").Brand, client: { clientId: string, clientSecret: string },
  *   store: ReturnType<typeof import("./store.mjs").openStore>,
  *   stats: ReturnType<typeof import("./stats.mjs").createStats>,
  * }} options
  */
-export function createProvider({ id, issuer, appOrigin, accessTokenTtl, brand, client, store, stats }) {
+export function createProvider({ id, issuer, appOrigin, accessTokenTtl, claimsInUserinfoOnly, brand, client, store, stats }) {
   /** @param {any} _ctx @param {any} clientOfToken @param {any} token */
   const ownTokensOnly = async (_ctx, clientOfToken, token) => token.clientId === clientOfToken.clientId;
 
@@ -98,8 +98,10 @@ export function createProvider({ id, issuer, appOrigin, accessTokenTtl, brand, c
       profile: ["name", "preferred_username", "picture"],
       email: ["email", "email_verified"],
     },
-    // Auth.js builds the profile from the ID token, so put the scope claims there, not only in userinfo.
-    conformIdTokenClaims: false,
+    // Acme ID puts the scope claims in the ID token too; Globex ID keeps oidc-provider's standards-conformant
+    // default (a code flow's ID token carries only sub; email and profile come from userinfo), so the app is
+    // tested against both shapes real issuers use.
+    conformIdTokenClaims: claimsInUserinfoOnly,
     pkce: { required: () => true }, // S256 is the only method oidc-provider 9 supports
     async findAccount(_ctx, sub) {
       const account = store.getAccount(sub);

@@ -39,6 +39,15 @@ const schema = z.object({
   AUTH_DEV_PROVIDERS: flag,
   DEV_ACME_ISSUER: httpUrl.default("http://localhost:3101"),
   DEV_GLOBEX_ISSUER: httpUrl.default("http://localhost:3102"),
+  // Connect-only providers: used to call APIs, never to sign in (absent from /sign-in; such sign-ins are refused).
+  AUTH_GITHUB_CONNECT_ONLY: flag,
+  AUTH_GOOGLE_CONNECT_ONLY: flag,
+  AUTH_HUGGINGFACE_CONNECT_ONLY: flag,
+  AUTH_TWITTER_CONNECT_ONLY: flag,
+  AUTH_LOGTO_CONNECT_ONLY: flag,
+  AUTH_OIDC_CONNECT_ONLY: flag,
+  DEV_ACME_CONNECT_ONLY: flag,
+  DEV_GLOBEX_CONNECT_ONLY: flag,
   TOKEN_ENCRYPTION_KEYS: optional,
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });

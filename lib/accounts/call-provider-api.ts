@@ -1,5 +1,6 @@
 // "Call API": the provider's real API with the person's token, summarized for the person.
 import "server-only";
+import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { ProviderApiError } from "@/lib/providers/api-response";
 import { NotConnectedError, ReconnectRequiredError, TransientTokenError } from "@/lib/tokens/errors";
@@ -7,12 +8,16 @@ import { withProviderToken } from "@/lib/tokens/with-provider-token";
 
 const shownAsIs = [ProviderApiError, NotConnectedError, ReconnectRequiredError, TransientTokenError];
 
-export async function callProviderApi(userId: string, providerId: string): Promise<{ ok: boolean; summary: string }> {
-  const provider = findProvider(providerId);
-  if (!provider) return { ok: false, summary: "unknown provider" };
+/** Calls the API of one connection of this user; another user's connection id is "not connected". */
+export async function callProviderApi(userId: string, connectionId: string): Promise<{ ok: boolean; summary: string }> {
+  const connection = await db.account.findFirst({ where: { id: connectionId, userId }, select: { provider: true } });
+  if (!connection) return { ok: false, summary: new NotConnectedError("That account").message };
+  const provider = findProvider(connection.provider);
+  if (!provider) return { ok: false, summary: `${connection.provider} is no longer available here.` };
+  const providerId = provider.id;
   try {
     const summary = await provider.callApi((url) =>
-      withProviderToken(userId, providerId, (accessToken) =>
+      withProviderToken(userId, connectionId, (accessToken) =>
         fetch(url, {
           headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "user-agent": "connected-accounts" },
           signal: AbortSignal.timeout(10_000),

@@ -1,6 +1,9 @@
-// The data layer for /settings/accounts: what a person has connected, without a single token.
+// The data layer for /settings/accounts: what a person has connected, without a single token. A connection is
+// one Account row, addressed by its id; every lookup here is scoped to the user, so another user's id is "not found".
 import "server-only";
 import { db } from "@/lib/db";
+import { findProvider } from "@/lib/providers";
+import { canSignInWith } from "./sign-in-methods";
 
 export interface Connection {
   id: string;
@@ -8,6 +11,13 @@ export interface Connection {
   username: string | null;
   email: string | null;
   image: string | null;
+  label: string | null;
+  /** The stored "Use to sign in" switch. */
+  signInEnabled: boolean;
+  /** False when this deployment no longer configures the provider: listed, removable, never counted. */
+  available: boolean;
+  /** Whether this connection counts as a way to sign in right now. */
+  canSignIn: boolean;
   scopes: string[];
   connectedAt: Date;
   status: "active" | "expiring" | "needs_reconnect" | "revoked";
@@ -22,10 +32,10 @@ const EXPIRING_SOON_MS = 60 * 1000;
 export async function listConnections(userId: string): Promise<Connection[]> {
   const rows = await db.account.findMany({
     where: { userId },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, provider: true, username: true, email: true, image: true, scope: true, createdAt: true,
-      status: true, expires_at: true, lastRefreshedAt: true, lastError: true,
+      id: true, provider: true, username: true, email: true, image: true, label: true, signInEnabled: true, scope: true,
+      createdAt: true, status: true, expires_at: true, lastRefreshedAt: true, lastError: true,
     },
   });
   return rows.map((row) => ({
@@ -34,6 +44,10 @@ export async function listConnections(userId: string): Promise<Connection[]> {
     username: row.username,
     email: row.email,
     image: row.image,
+    label: row.label,
+    signInEnabled: row.signInEnabled,
+    available: findProvider(row.provider) !== undefined,
+    canSignIn: canSignInWith(row),
     scopes: row.scope ? row.scope.split(" ") : [],
     connectedAt: row.createdAt,
     status: connectionStatus(row.status, row.expires_at),
@@ -49,8 +63,31 @@ function connectionStatus(stored: string, expiresAt: number | null): Connection[
   return "active";
 }
 
-/** The scopes this user granted a provider, or null when it is not connected. */
-export async function grantedScopes(userId: string, provider: string): Promise<string[] | null> {
-  const account = await db.account.findFirst({ where: { userId, provider }, select: { scope: true } });
-  return account ? (account.scope?.split(" ").filter(Boolean) ?? []) : null;
+/** One of this user's connections (no tokens), or null: another user's id is indistinguishable from none. */
+export function findConnection(userId: string, connectionId: string) {
+  return db.account.findFirst({
+    where: { id: connectionId, userId },
+    select: { id: true, provider: true, providerAccountId: true, username: true, email: true, scope: true, signInEnabled: true },
+  });
+}
+
+export class ConnectionResolutionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConnectionResolutionError";
+  }
+}
+
+/**
+ * For callers that only know a provider id (scripts, older integrations): the user's connection of that provider,
+ * only when there is exactly one. With none or several, it says so instead of picking one.
+ */
+export async function resolveConnectionId(userId: string, providerId: string): Promise<string> {
+  const name = findProvider(providerId)?.name ?? providerId;
+  const rows = await db.account.findMany({ where: { userId, provider: providerId }, select: { id: true }, take: 2 });
+  if (rows.length === 0) throw new ConnectionResolutionError(`${name} is not connected.`);
+  if (rows.length > 1) {
+    throw new ConnectionResolutionError(`You have more than one ${name} account connected; choose one by its connection id.`);
+  }
+  return rows[0].id;
 }

@@ -5,24 +5,21 @@ import { recordActivity } from "@/lib/activity";
 import { findProvider } from "@/lib/providers";
 import { revokeTokens, type RevocationResult } from "@/lib/providers/revoke";
 import { readSecret } from "@/lib/tokens/columns";
+import { canSignInWith, countSignInMethods } from "./sign-in-methods";
 
 export type DisconnectResult =
   | { ok: true; provider: string; revocation: RevocationResult }
   | { ok: false; error: "not-found" | "last-method" };
 
-/** Ways to sign in besides this account: other provider accounts and passkeys. */
-async function otherSignInMethods(userId: string, accountId: string) {
-  const [accounts, authenticators] = await Promise.all([
-    db.account.count({ where: { userId, id: { not: accountId } } }),
-    db.authenticator.count({ where: { userId } }),
-  ]);
-  return accounts + authenticators;
-}
-
+/**
+ * Disconnects one connection (an Account row) of this user; another user's id is "not found". Only a connection
+ * that can sign in is guarded: removing a connect-only or unavailable one never takes away a way in.
+ */
 export async function disconnectAccount(userId: string, accountId: string): Promise<DisconnectResult> {
   const account = await db.account.findFirst({ where: { id: accountId, userId } });
   if (!account) return { ok: false, error: "not-found" };
-  if ((await otherSignInMethods(userId, accountId)) === 0) return { ok: false, error: "last-method" };
+  const guarded = canSignInWith(account);
+  if (guarded && (await countSignInMethods(db, userId)) <= 1) return { ok: false, error: "last-method" };
 
   const provider = findProvider(account.provider);
   const revocation: RevocationResult = provider
@@ -38,9 +35,7 @@ export async function disconnectAccount(userId: string, accountId: string): Prom
   // Lock the user row so two disconnects at once cannot remove the last two methods together.
   const deleted = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-    const others = await tx.account.count({ where: { userId, id: { not: accountId } } });
-    const passkeys = await tx.authenticator.count({ where: { userId } });
-    if (others + passkeys === 0) return false;
+    if (guarded && (await countSignInMethods(tx, userId)) <= 1) return false;
     return (await tx.account.deleteMany({ where: { id: accountId, userId } })).count === 1;
   });
   if (!deleted) {

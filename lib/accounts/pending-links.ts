@@ -7,7 +7,10 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { decrypt, encrypt } from "@/lib/tokens/crypto";
 import { tokenColumns, type TokenSet } from "@/lib/tokens/columns";
+import { findProvider } from "@/lib/providers";
 import { profileColumns } from "@/lib/providers/profile";
+import { revokeTokens } from "@/lib/providers/revoke";
+import { canSignInWith } from "./sign-in-methods";
 
 export const PENDING_LINK_TTL_MS = 10 * 60 * 1000;
 
@@ -35,14 +38,35 @@ export async function createPendingLink(userId: string, email: string, account: 
   return id;
 }
 
-/** What the confirmation page shows: never the credential itself. */
+/** What the confirmation page shows: never the credential itself. Only ways the user can really sign in are offered. */
 export async function findPendingLink(id: string) {
   const pending = await db.pendingLink.findUnique({
     where: { id },
-    select: { provider: true, email: true, expiresAt: true, user: { select: { accounts: { select: { provider: true } } } } },
+    select: {
+      userId: true, provider: true, email: true, expiresAt: true,
+      user: { select: { accounts: { select: { provider: true, signInEnabled: true } } } },
+    },
   });
   if (!pending || pending.expiresAt < new Date()) return null;
-  return { provider: pending.provider, email: pending.email, existingProviders: pending.user.accounts.map((a) => a.provider) };
+  const existingProviders = [...new Set(pending.user.accounts.filter(canSignInWith).map((a) => a.provider))];
+  return { userId: pending.userId, provider: pending.provider, email: pending.email, existingProviders };
+}
+
+/**
+ * "Cancel" on the confirmation page: the pending link is deleted and its tokens revoked at the provider, so the
+ * grant the person just made does not outlive their decision. Only the user it was parked for may cancel it.
+ */
+export async function cancelPendingLink(id: string, userId: string): Promise<boolean> {
+  const [pending] = await db.$queryRaw<{ payload: string }[]>`
+    DELETE FROM "PendingLink" WHERE "id" = ${id} AND "userId" = ${userId} RETURNING "payload"`;
+  if (!pending) return false;
+  const account = JSON.parse(decrypt(pending.payload, "pending_link").value) as PendingAccount;
+  const provider = findProvider(account.provider);
+  if (provider) {
+    const result = await revokeTokens(provider, { accessToken: account.access_token ?? null, refreshToken: account.refresh_token ?? null });
+    if (result.status === "failed") await recordActivity(userId, "revocation_failed", account.provider, result.error);
+  }
+  return true;
 }
 
 export type CompleteResult = { ok: true; provider: string } | { ok: false; reason: "missing" | "expired" | "wrong-user" | "taken" };

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { profileColumns } from "@/lib/providers/profile";
 import { tokenColumns } from "@/lib/tokens/columns";
-import { clearConnectIntent, readConnectIntent, setSignedInWith } from "./flow-cookies";
+import { clearConnectIntent, readConnectIntent, setSignedInWith, settlePendingLinkAfterSignIn } from "./flow-cookies";
 
 export async function onSignIn({ user, account, profile, isNewUser }: {
   user: User;
@@ -15,10 +15,11 @@ export async function onSignIn({ user, account, profile, isNewUser }: {
   isNewUser?: boolean;
 }) {
   if (!account || !user.id) return;
+  await settlePendingLinkAfterSignIn();
   const where = { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } };
   const row = await db.account.findUnique({ where, select: { id: true, version: true } });
   if (!row) return;
-  const connecting = (await readConnectIntent(user.id)) === account.provider;
+  const connecting = (await readConnectIntent(user.id))?.provider === account.provider;
   await clearConnectIntent();
   await db.account.update({
     where: { id: row.id },

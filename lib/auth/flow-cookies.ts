@@ -7,10 +7,15 @@ const secure = env.NODE_ENV === "production" && !env.AUTH_URL?.startsWith("http:
 const TEN_MINUTES = 600;
 
 const names = {
-  /** "<provider>:<userId>": the signed-in person clicked Connect (or Grant more access) for this provider. */
+  /**
+   * "<provider>:<userId>:<connectionId>": the signed-in person clicked Connect for this provider (no connection id)
+   * or Grant more access / Reconnect on one connection (its id).
+   */
   connect: secure ? "__Host-connect-intent" : "connect-intent",
   /** The id of a PendingLink waiting for the person to prove they own the existing account. */
   pending: secure ? "__Host-pending-link" : "pending-link",
+  /** Set by the sign-in buttons of the pending-link page: the next sign-in is the confirmation, so keep the link. */
+  confirming: secure ? "__Host-pending-link-confirming" : "pending-link-confirming",
   /** The provider this browser signed in with, so sign-out can end that provider's session too. */
   signedInWith: secure ? "__Host-signed-in-with" : "signed-in-with",
 };
@@ -19,16 +24,22 @@ async function set(name: string, value: string, maxAge = TEN_MINUTES) {
   (await cookies()).set(name, value, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge });
 }
 
-export async function setConnectIntent(provider: string, userId: string) {
-  await set(names.connect, `${provider}:${userId}`);
+export interface ConnectIntent {
+  provider: string;
+  /** The connection this flow acts on (Grant more access, Reconnect); null adds a new connection. */
+  connectionId: string | null;
 }
 
-/** The provider this user asked to connect, if the intent belongs to them. */
-export async function readConnectIntent(userId: string): Promise<string | null> {
+export async function setConnectIntent(provider: string, userId: string, connectionId: string | null = null) {
+  await set(names.connect, `${provider}:${userId}:${connectionId ?? ""}`);
+}
+
+/** What this user asked to connect, if the intent belongs to them. */
+export async function readConnectIntent(userId: string): Promise<ConnectIntent | null> {
   const value = (await cookies()).get(names.connect)?.value;
   if (!value) return null;
-  const [provider, owner] = value.split(":");
-  return owner === userId && provider ? provider : null;
+  const [provider, owner, connectionId] = value.split(":");
+  return owner === userId && provider ? { provider, connectionId: connectionId || null } : null;
 }
 
 export async function clearConnectIntent() {
@@ -44,7 +55,27 @@ export async function readPendingLinkCookie(): Promise<string | null> {
 }
 
 export async function clearPendingLinkCookie() {
-  (await cookies()).delete(names.pending);
+  const store = await cookies();
+  store.delete(names.pending);
+  store.delete(names.confirming);
+}
+
+/** The pending-link page's sign-in buttons: the sign-in that follows confirms this pending link. */
+export async function markPendingLinkConfirmation() {
+  const id = await readPendingLinkCookie();
+  if (id) await set(names.confirming, id);
+}
+
+/**
+ * After a successful sign-in: a pending link survives only the sign-in its own page started. Any other sign-in
+ * (or a connect) drops it, so a stale pending link can never be completed by whoever signs in next in this browser.
+ */
+export async function settlePendingLinkAfterSignIn() {
+  const store = await cookies();
+  const pending = store.get(names.pending)?.value;
+  const confirming = store.get(names.confirming)?.value;
+  store.delete(names.confirming);
+  if (pending && pending !== confirming) store.delete(names.pending);
 }
 
 export async function setSignedInWith(provider: string) {

@@ -3,6 +3,10 @@ const messages: Record<string, string> = {
   OAuthAccountNotLinked: "That account is already connected to a different user.",
   EmailInUse:
     "An account with this email already exists. Sign in the way you did before, then connect this provider from Settings.",
+  ConnectOnly:
+    "That provider can only be connected to an account, not used to sign in. Sign in another way, then connect it from Settings → Connected accounts.",
+  SignInDisabled:
+    "Signing in with that account is turned off. Sign in another way; you can turn it back on in Settings → Connected accounts.",
   AccessDenied: "Sign-in was refused.",
   OAuthCallbackError: "The provider did not complete the sign-in. Please try again.",
   OAuthSignin: "We could not start sign-in with that provider. Please try again.",

@@ -6,6 +6,7 @@ import { createPendingLink, type PendingAccount } from "@/lib/accounts/pending-l
 import { findProvider } from "@/lib/providers";
 import { profileColumns, profileEmail } from "@/lib/providers/profile";
 import type { TokenSet } from "@/lib/tokens/columns";
+import type { ConnectIntent } from "./flow-cookies";
 
 export interface CallbackAccount extends TokenSet {
   type: string;
@@ -20,8 +21,8 @@ export type SignInDecision =
 
 export async function decideSignIn(input: {
   sessionUserId: string | null;
-  /** The provider the signed-in person asked to connect, if any. */
-  connectIntent: string | null;
+  /** What the signed-in person asked to connect, if anything. */
+  connectIntent: ConnectIntent | null;
   account: CallbackAccount;
   profile: Record<string, unknown> | undefined;
 }): Promise<SignInDecision> {
@@ -30,22 +31,41 @@ export async function decideSignIn(input: {
   if (!provider) return { kind: "redirect", to: "/sign-in?error=AccessDenied" };
   const owner = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-    select: { userId: true },
+    select: { userId: true, signInEnabled: true },
   });
 
   if (sessionUserId) {
+    const intent = input.connectIntent;
     // Linking while signed in happens only when this person asked for it (no silent linking).
-    if (input.connectIntent !== account.provider) {
+    if (intent?.provider !== account.provider) {
       return { kind: "redirect", to: `/settings/accounts?error=not-requested&provider=${account.provider}` };
     }
     if (owner && owner.userId !== sessionUserId) {
       await recordActivity(sessionUserId, "connect_refused", account.provider, "Linked to a different user");
       return { kind: "redirect", to: `/settings/accounts?error=owned-by-other&provider=${account.provider}` };
     }
+    // Grant more access and Reconnect act on one connection: another identity at the provider changes nothing
+    // (no new row, no tokens moved), and the person learns which account they signed in as.
+    if (intent.connectionId) {
+      const target = await db.account.findFirst({
+        where: { id: intent.connectionId, userId: sessionUserId },
+        select: { provider: true, providerAccountId: true },
+      });
+      if (!target) return { kind: "redirect", to: `/settings/accounts?error=not-found&provider=${account.provider}` };
+      if (target.provider !== account.provider || target.providerAccountId !== account.providerAccountId) {
+        const { username, email } = profileColumns(profile);
+        const as = (username ?? email ?? account.providerAccountId).slice(0, 100);
+        await recordActivity(sessionUserId, "connect_refused", account.provider, `Signed in as a different account (${as})`);
+        const query = new URLSearchParams({ error: "different-identity", provider: account.provider, as });
+        return { kind: "redirect", to: `/settings/accounts?${query}` };
+      }
+    }
     return { kind: "allow" };
   }
 
-  if (owner) return { kind: "allow" };
+  // Signed out: this is a sign-in. Connect-only providers and connections with "Use to sign in" off never sign in.
+  if (provider.connectOnly) return { kind: "redirect", to: "/sign-in?error=ConnectOnly" };
+  if (owner) return owner.signInEnabled ? { kind: "allow" } : { kind: "redirect", to: "/sign-in?error=SignInDisabled" };
   const email = profileEmail(profile);
   // Exact, case-insensitive comparison: Prisma's `mode: "insensitive"` becomes ILIKE, where _ and % are wildcards.
   const [existingUser] = email

@@ -1,15 +1,25 @@
 import GitHub from "next-auth/providers/github";
 import { listSummary, readJson } from "./api-response";
-import type { ProviderDefinition } from "./types";
+import type { ProviderConfig } from "./types";
 
 const scope = "read:user user:email";
 
-export function githubProvider(clientId: string, clientSecret: string): ProviderDefinition {
+export function githubProvider(clientId: string, clientSecret: string): ProviderConfig {
   return {
     scope,
     id: "github",
     name: "GitHub",
-    authjs: GitHub({ clientId, clientSecret, checks: ["pkce", "state"], authorization: { params: { scope } } }),
+    authjs: GitHub({
+      clientId,
+      clientSecret,
+      checks: ["pkce", "state"],
+      authorization: { params: { scope } },
+      userinfo: { url: "https://api.github.com/user", request: ({ tokens }: { tokens: { access_token?: string } }) => githubProfile(tokens.access_token) },
+    }),
+    authorizationParams: {
+      selectAccount: () => ({ prompt: "select_account" }),
+      loginHint: (identity) => (identity.username ? { login: identity.username } : ({} as Record<string, string>)),
+    },
     extraScopes: ["repo"],
     // GitHub has no RFC 7009 endpoint; deleting the grant revokes every token of this app for the person.
     async revoke({ accessToken }) {
@@ -39,7 +49,29 @@ export function githubProvider(clientId: string, clientSecret: string): Provider
     },
     clientId,
     clientSecret,
-    // GitHub's profile email carries no verification flag, so it never drives account linking.
-    emailIsVerified: () => false,
+    // Set by githubProfile from /user/emails: only a primary email GitHub has verified counts.
+    emailIsVerified: (profile) => profile.email_verified === true,
   };
+}
+
+interface GitHubEmail {
+  email: string;
+  primary: boolean;
+  verified: boolean;
+}
+
+/**
+ * The /user profile with `email` and `email_verified` taken from the primary entry of /user/emails: the public
+ * profile email carries no verification flag, so it is replaced rather than trusted.
+ */
+export async function githubProfile(accessToken: string | undefined, apiBase = "https://api.github.com") {
+  const headers = { authorization: `Bearer ${accessToken}`, accept: "application/vnd.github+json", "user-agent": "connected-accounts" };
+  const profile = await readJson<Record<string, unknown>>(
+    await fetch(`${apiBase}/user`, { headers, signal: AbortSignal.timeout(10_000) }),
+    "GitHub",
+  );
+  const response = await fetch(`${apiBase}/user/emails`, { headers, signal: AbortSignal.timeout(10_000) });
+  const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
+  const primary = Array.isArray(emails) ? emails.find((entry) => entry.primary) : undefined;
+  return { ...profile, email: primary?.email ?? null, email_verified: primary?.verified === true };
 }

@@ -1,10 +1,10 @@
 import Google from "next-auth/providers/google";
 import { listSummary, readJson } from "./api-response";
-import type { ProviderDefinition } from "./types";
+import type { ProviderConfig } from "./types";
 
 const scope = "openid email profile";
 
-export function googleProvider(clientId: string, clientSecret: string): ProviderDefinition {
+export function googleProvider(clientId: string, clientSecret: string): ProviderConfig {
   return {
     scope,
     id: "google",
@@ -18,6 +18,10 @@ export function googleProvider(clientId: string, clientSecret: string): Provider
         params: { scope, access_type: "offline", prompt: "consent", include_granted_scopes: "true" },
       },
     }),
+    authorizationParams: {
+      selectAccount: () => ({ prompt: "select_account consent" }),
+      loginHint: (identity) => (identity.email ? { login_hint: identity.email } : ({} as Record<string, string>)),
+    },
     extraScopes: ["https://www.googleapis.com/auth/tasks.readonly"],
     issuer: "https://accounts.google.com",
     async callApi(fetchApi) {

@@ -1,14 +1,16 @@
 import HuggingFace from "next-auth/providers/huggingface";
 import { readJson } from "./api-response";
-import type { ProviderDefinition } from "./types";
+import type { ProviderConfig } from "./types";
 
 const scope = "openid profile email";
 
-export function huggingfaceProvider(clientId: string, clientSecret: string): ProviderDefinition {
+export function huggingfaceProvider(clientId: string, clientSecret: string): ProviderConfig {
   return {
     scope,
     id: "huggingface",
     name: "Hugging Face",
+    // No documented prompt or login_hint parameter: the provider decides whether to ask who signs in.
+    authorizationParams: { selectAccount: () => ({}), loginHint: () => ({}) },
     authjs: HuggingFace({
       clientId,
       clientSecret,

@@ -1,7 +1,8 @@
 import type { OIDCConfig } from "next-auth/providers";
 import { ProviderApiError, readJson } from "./api-response";
 import { discover } from "./discovery";
-import type { ProviderDefinition } from "./types";
+import type { ProviderConfig } from "./types";
+import { completeFromUserinfo } from "./userinfo";
 
 interface OidcOptions {
   id: string;
@@ -11,10 +12,12 @@ interface OidcOptions {
   clientSecret: string;
   scope?: string;
   extraScopes?: string[];
+  /** What login_hint names: an email (most issuers) or the username (the local providers' login form). */
+  loginHintClaim?: "email" | "username";
 }
 
 /** Any OpenID Connect issuer: Logto, the generic `oidc` provider and the local development providers. */
-export function oidcProvider(options: OidcOptions): ProviderDefinition {
+export function oidcProvider(options: OidcOptions): ProviderConfig {
   const scope = options.scope ?? "openid profile email offline_access";
   const authjs: OIDCConfig<Record<string, unknown>> = {
     id: options.id,
@@ -25,18 +28,30 @@ export function oidcProvider(options: OidcOptions): ProviderDefinition {
     clientSecret: options.clientSecret,
     checks: ["pkce", "state", "nonce"],
     authorization: { params: { scope } },
-    profile: (profile) => ({
-      id: String(profile.sub),
-      name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
-      email: (profile.email ?? null) as string | null,
-      image: (profile.picture ?? null) as string | null,
-    }),
+    profile: async (profile, tokens) => {
+      await completeFromUserinfo(options.issuer, profile, tokens.access_token);
+      return {
+        id: String(profile.sub),
+        name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
+        email: (profile.email ?? null) as string | null,
+        image: (profile.picture ?? null) as string | null,
+      };
+    },
   };
+  const hintClaim = options.loginHintClaim ?? "email";
   return {
     id: options.id,
     name: options.name,
     authjs,
     scope,
+    authorizationParams: {
+      // OIDC Core: prompt=login makes the issuer authenticate again instead of reusing its session.
+      selectAccount: () => ({ prompt: "login" }),
+      loginHint: (identity) => {
+        const hint = hintClaim === "email" ? (identity.email ?? identity.username) : identity.username;
+        return hint ? { login_hint: hint } : ({} as Record<string, string>);
+      },
+    },
     extraScopes: options.extraScopes ?? [],
     issuer: options.issuer,
     clientId: options.clientId,

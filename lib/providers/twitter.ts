@@ -1,14 +1,16 @@
 import Twitter from "next-auth/providers/twitter";
 import { readJson } from "./api-response";
-import type { ProviderDefinition } from "./types";
+import type { ProviderConfig } from "./types";
 
 const scope = "users.read tweet.read offline.access";
 
-export function twitterProvider(clientId: string, clientSecret: string): ProviderDefinition {
+export function twitterProvider(clientId: string, clientSecret: string): ProviderConfig {
   return {
     scope,
     id: "twitter",
     name: "X",
+    // No documented prompt or login_hint parameter: the provider decides whether to ask who signs in.
+    authorizationParams: { selectAccount: () => ({}), loginHint: () => ({}) },
     authjs: Twitter({ clientId, clientSecret, name: "X", checks: ["pkce", "state"], authorization: { url: "https://x.com/i/oauth2/authorize", params: { scope } } }),
     extraScopes: [],
     revocationEndpoint: "https://api.x.com/2/oauth2/revoke",

@@ -3,10 +3,30 @@ import type { Provider } from "next-auth/providers";
 /** fetch with the person's access token attached (and refreshed when needed). */
 export type FetchApi = (url: string) => Promise<Response>;
 
+/** Who a connection is at its provider: what a login hint can name. */
+export interface ConnectionIdentity {
+  providerAccountId: string;
+  username: string | null;
+  email: string | null;
+}
+
+/**
+ * Extra authorization-request parameters for the two ways a connect flow can be aimed:
+ * "Connect another" must make the provider ask who signs in (never reuse its session silently);
+ * "Grant more access" and "Reconnect" name the one identity they act on, where the provider supports it.
+ */
+export interface AuthorizationParamHooks {
+  selectAccount(): Record<string, string>;
+  loginHint(identity: ConnectionIdentity): Record<string, string>;
+}
+
 /** Everything the app knows about one provider: its Auth.js config and how to talk to its API. */
 export interface ProviderDefinition {
   id: string;
   name: string;
+  /** Only for calling APIs: absent from /sign-in, and a sign-in through it is refused (AUTH_<ID>_CONNECT_ONLY=1). */
+  connectOnly: boolean;
+  authorizationParams: AuthorizationParamHooks;
   /** Auth.js provider config (PKCE + state everywhere, nonce for OpenID Connect). */
   authjs: Provider;
   /** The scopes every sign-in and connect asks for: only what the base features need. */
@@ -30,3 +50,6 @@ export interface ProviderDefinition {
   /** Only a provider-verified email may ever be used to suggest linking to an existing user. */
   emailIsVerified(profile: Record<string, unknown>): boolean;
 }
+
+/** What a provider file builds; whether it is connect-only comes from the environment (lib/providers/index.ts). */
+export type ProviderConfig = Omit<ProviderDefinition, "connectOnly">;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { providers } from "@/lib/providers";
+import { signInProviders } from "@/lib/providers";
 import { ProviderSignInButton } from "./provider-sign-in-button";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,6 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const redirectTo = safeRedirect(callbackUrl);
   if (await auth()) redirect(redirectTo);
   const message = signInErrorMessage(error);
+  // Connect-only providers are for calling APIs once signed in, never for signing in.
+  const providers = signInProviders();
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>

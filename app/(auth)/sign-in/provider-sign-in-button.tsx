@@ -1,15 +1,26 @@
 import { signIn } from "@/auth";
+import { markPendingLinkConfirmation } from "@/lib/auth/flow-cookies";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { findProvider } from "@/lib/providers";
 import { Button } from "@/components/ui/button";
 
-export function ProviderSignInButton({ providerId, name, redirectTo }: { providerId: string; name: string; redirectTo: string }) {
+interface Props {
+  providerId: string;
+  name: string;
+  redirectTo: string;
+  /** On the pending-link page: this sign-in confirms the pending link, so it must survive the sign-in. */
+  confirmsPendingLink?: boolean;
+}
+
+export function ProviderSignInButton({ providerId, name, redirectTo, confirmsPendingLink = false }: Props) {
   return (
     <form
       action={async () => {
         "use server";
         // Values are bound on the server, but check again: a server action is a public endpoint.
-        if (!findProvider(providerId)) throw new Error("Unknown provider");
+        const provider = findProvider(providerId);
+        if (!provider || provider.connectOnly) throw new Error("Unknown provider");
+        if (confirmsPendingLink) await markPendingLinkConfirmation();
         await signIn(providerId, { redirectTo: safeRedirect(redirectTo) });
       }}
     >

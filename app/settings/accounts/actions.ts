@@ -1,37 +1,44 @@
 "use server";
-// Thin server actions for /settings/accounts; the rules live in lib/accounts.
+// Thin server actions for /settings/accounts; the rules live in lib/accounts. Every action on an existing
+// connection names it by id, and lib/accounts scopes each id to the signed-in user (another user's id: not found).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { userAction } from "@/lib/actions/user-action";
+import { userAction, type ActionState } from "@/lib/actions/user-action";
 import { callProviderApi } from "@/lib/accounts/call-provider-api";
+import {
+  connectRequest, grantMoreAccessRequest, reconnectRequest, type ConnectRequestResult,
+} from "@/lib/accounts/connect-requests";
+import { renameConnection, setSignInEnabled } from "@/lib/accounts/connection-settings";
 import { disconnectAccount } from "@/lib/accounts/disconnect";
-import { grantedScopes } from "@/lib/accounts/connections";
 import { setConnectIntent } from "@/lib/auth/flow-cookies";
-import { findProvider } from "@/lib/providers";
-import { accountInput, providerInput } from "./schemas";
+import { connectionInput, labelInput, providerInput, signInSwitchInput } from "./schemas";
 
-/** Connect (or reconnect) a provider: the OAuth round trip links it to this user, the session stays. */
-export const connectProvider = userAction(providerInput, async ({ provider }, userId) => {
-  await setConnectIntent(provider, userId);
-  await signIn(provider, { redirectTo: `/settings/accounts?notice=connected&provider=${provider}` });
+/** Starts the OAuth round trip a request describes; the session stays, the callback links to this user. */
+async function startConnect(request: ConnectRequestResult, userId: string, notice: string): Promise<ActionState> {
+  if ("error" in request) return { error: request.error };
+  await setConnectIntent(request.providerId, userId, request.connectionId);
+  await signIn(request.providerId, { redirectTo: `/settings/accounts?notice=${notice}&provider=${request.providerId}` }, request.params);
   return null;
-});
+}
 
-/** Re-authorize with the extra scopes the app offers, keeping what was already granted. */
-export const grantMoreAccess = userAction(providerInput, async ({ provider: id }, userId) => {
-  const provider = findProvider(id)!;
-  if (provider.extraScopes.length === 0) return { error: `${provider.name} has no extra access to grant.` };
-  const granted = await grantedScopes(userId, id);
-  if (granted === null) return { error: `Connect ${provider.name} first.` };
-  const scope = [...new Set([...provider.scope.split(" "), ...granted, ...provider.extraScopes])].join(" ");
-  await setConnectIntent(id, userId);
-  await signIn(id, { redirectTo: `/settings/accounts?notice=access-updated&provider=${id}` }, { scope });
-  return null;
-});
+/** "Connect" and "Connect another <Provider> account": a new connection (the provider asks who, if one exists). */
+export const connectProvider = userAction(providerInput, async ({ provider }, userId) =>
+  startConnect(await connectRequest(userId, provider), userId, "connected"),
+);
 
-export const disconnect = userAction(accountInput, async ({ accountId }, userId) => {
-  const result = await disconnectAccount(userId, accountId);
+/** "Reconnect": a new grant for this connection only. */
+export const reconnect = userAction(connectionInput, async ({ connectionId }, userId) =>
+  startConnect(await reconnectRequest(userId, connectionId), userId, "connected"),
+);
+
+/** "Grant more access": re-authorize this connection with the extra scopes, keeping what was already granted. */
+export const grantMoreAccess = userAction(connectionInput, async ({ connectionId }, userId) =>
+  startConnect(await grantMoreAccessRequest(userId, connectionId), userId, "access-updated"),
+);
+
+export const disconnect = userAction(connectionInput, async ({ connectionId }, userId) => {
+  const result = await disconnectAccount(userId, connectionId);
   if (!result.ok) {
     return {
       error:
@@ -40,13 +47,33 @@ export const disconnect = userAction(accountInput, async ({ accountId }, userId)
           : "That account was not found.",
     };
   }
-  // The row this form lives in turns into a "Connect" row, so the outcome is a page-level notice.
+  // The row this form lives in disappears, so the outcome is a page-level notice.
   redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
 });
 
-/** Calls the provider's API for the person (refreshing the token first when needed). */
-export const callApi = userAction(providerInput, async ({ provider }, userId) => {
-  const result = await callProviderApi(userId, provider);
+/** Calls the provider's API with this connection's token (refreshing it first when needed). */
+export const callApi = userAction(connectionInput, async ({ connectionId }, userId) => {
+  const result = await callProviderApi(userId, connectionId);
   revalidatePath("/settings/accounts");
   return result.ok ? { success: `API call succeeded: ${result.summary}` } : { error: `API call failed: ${result.summary}` };
+});
+
+export const saveLabel = userAction(labelInput, async ({ connectionId, label }, userId) => {
+  const result = await renameConnection(userId, connectionId, label);
+  if (!result.ok) return { error: "That account was not found." };
+  revalidatePath("/settings/accounts");
+  return { success: label.trim() ? "Label saved." : "Label removed." };
+});
+
+const switchErrors = {
+  "not-found": "That account was not found.",
+  "last-method": "This is your only way to sign in, so it must stay on. Turn on another account or connect one first.",
+  "cannot-sign-in": "This provider cannot be used to sign in here.",
+} as const;
+
+export const setUseToSignIn = userAction(signInSwitchInput, async ({ connectionId, enabled }, userId) => {
+  const result = await setSignInEnabled(userId, connectionId, enabled);
+  if (!result.ok) return { error: switchErrors[result.error] };
+  revalidatePath("/settings/accounts");
+  return { success: enabled ? "You can sign in with this account." : "This account no longer signs you in." };
 });

@@ -1,18 +1,40 @@
-// Where the confirming sign-in lands: links the pending account if the person proved they own the user.
+// The confirmation page's "Link" and "Cancel" post here. A POST only, from our own origin, carrying the pending
+// link's id that only our page (and the HttpOnly cookie) knows: a page on another site can neither complete nor
+// cancel a pending link, and a GET changes nothing.
 import { NextResponse } from "next/server";
 import { auth } from "@/auth";
-import { completePendingLink } from "@/lib/accounts/pending-links";
+import { cancelPendingLink, completePendingLink } from "@/lib/accounts/pending-links";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "@/lib/auth/flow-cookies";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+
+const see = (request: Request, path: string) => NextResponse.redirect(new URL(path, request.url), 303);
 
 export async function GET(request: Request) {
-  const to = (path: string) => NextResponse.redirect(new URL(path, request.url), 303);
+  return see(request, "/sign-in/link");
+}
+
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) {
+    return new NextResponse("Cross-site requests are refused. Nothing was linked.", { status: 403 });
+  }
   const userId = (await auth())?.user?.id;
-  if (!userId) return to("/sign-in");
+  if (!userId) return see(request, "/sign-in/link");
+  const form = await request.formData().catch(() => null);
+  const decision = form?.get("decision");
   const id = await readPendingLinkCookie();
+  if (decision !== "link" && decision !== "cancel") return see(request, "/sign-in/link");
+  // The form repeats the cookie's id: a request without both is not from our confirmation page.
+  if (!id || form?.get("pendingId") !== id) {
+    await clearPendingLinkCookie();
+    return see(request, "/settings/accounts?error=link-expired");
+  }
   await clearPendingLinkCookie();
-  if (!id) return to("/settings/accounts?error=link-expired");
+  if (decision === "cancel") {
+    await cancelPendingLink(id, userId);
+    return see(request, "/settings/accounts?notice=link-cancelled");
+  }
   const result = await completePendingLink(id, userId);
-  if (result.ok) return to(`/settings/accounts?notice=linked&provider=${result.provider}`);
-  if (result.reason === "taken") return to("/settings/accounts?error=owned-by-other");
-  return to(`/settings/accounts?error=${result.reason === "wrong-user" ? "link-wrong-user" : "link-expired"}`);
+  if (result.ok) return see(request, `/settings/accounts?notice=linked&provider=${result.provider}`);
+  if (result.reason === "taken") return see(request, "/settings/accounts?error=owned-by-other");
+  return see(request, `/settings/accounts?error=${result.reason === "wrong-user" ? "link-wrong-user" : "link-expired"}`);
 }

@@ -1,0 +1,35 @@
+"use client";
+// The person's own name for a connection ("Work"), edited in place; an empty label removes it.
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/user-action";
+import { Button } from "@/components/ui/button";
+
+interface Props {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  connectionId: string;
+  label: string | null;
+}
+
+export function LabelForm({ action, connectionId, label }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state !== null && "error" in state;
+  return (
+    <form action={formAction} className="mt-2 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="connectionId" value={connectionId} />
+      <input
+        name="label"
+        aria-label="Label"
+        defaultValue={label ?? ""}
+        maxLength={40}
+        placeholder="Add a label, e.g. Work"
+        className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm"
+      />
+      <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1">Save label</Button>
+      {state ? (
+        <p role={failed ? "alert" : "status"} className={`basis-full text-xs ${failed ? "text-red-700" : "text-emerald-700"}`}>
+          {failed ? state.error : state.success}
+        </p>
+      ) : null}
+    </form>
+  );
+}

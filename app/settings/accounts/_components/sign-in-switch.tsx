@@ -1,0 +1,33 @@
+"use client";
+// "Use to sign in" for one connection: a switch that submits the opposite of its current state.
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions/user-action";
+
+interface Props {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  connectionId: string;
+  enabled: boolean;
+}
+
+export function SignInSwitch({ action, connectionId, enabled }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state !== null && "error" in state;
+  return (
+    <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+      <input type="hidden" name="connectionId" value={connectionId} />
+      <input type="hidden" name="enabled" value={String(!enabled)} />
+      <button
+        type="submit"
+        role="switch"
+        aria-checked={enabled}
+        aria-label="Use to sign in"
+        disabled={pending}
+        className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 ${enabled ? "bg-slate-900" : "bg-slate-300"}`}
+      >
+        <span aria-hidden className={`absolute top-0.5 size-4 rounded-full bg-white transition-transform ${enabled ? "translate-x-4" : "translate-x-0.5"}`} />
+      </button>
+      <span aria-hidden>Use to sign in</span>
+      {failed ? <p role="alert" className="basis-full text-xs text-red-700">{state.error}</p> : null}
+    </form>
+  );
+}

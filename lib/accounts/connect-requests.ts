@@ -1,0 +1,45 @@
+// What a Connect, Connect another, Reconnect or Grant more access click asks the provider for. The OAuth round
+// trip itself is started by the server action; these decide the provider, the connection it is aimed at and the
+// extra authorization parameters, and refuse anything not belonging to the user.
+import "server-only";
+import { db } from "@/lib/db";
+import { findProvider } from "@/lib/providers";
+import { findConnection } from "./connections";
+
+export interface ConnectRequest {
+  providerId: string;
+  /** The one connection this flow may update; null for a new connection. */
+  connectionId: string | null;
+  params: Record<string, string>;
+}
+
+export type ConnectRequestResult = ConnectRequest | { error: string };
+
+const NOT_FOUND = "That account was not found.";
+
+/** "Connect" or, when the user already has one of this provider, "Connect another": the provider must ask who. */
+export async function connectRequest(userId: string, providerId: string): Promise<ConnectRequestResult> {
+  const provider = findProvider(providerId);
+  if (!provider) return { error: "Unknown provider." };
+  const existing = await db.account.count({ where: { userId, provider: providerId } });
+  return { providerId, connectionId: null, params: existing > 0 ? provider.authorizationParams.selectAccount() : {} };
+}
+
+/** "Reconnect": a new grant for this one connection, naming its identity where the provider supports a hint. */
+export async function reconnectRequest(userId: string, connectionId: string): Promise<ConnectRequestResult> {
+  const connection = await findConnection(userId, connectionId);
+  const provider = connection && findProvider(connection.provider);
+  if (!connection || !provider) return { error: NOT_FOUND };
+  return { providerId: provider.id, connectionId, params: provider.authorizationParams.loginHint(connection) };
+}
+
+/** "Grant more access": the extra scopes on top of everything this connection already granted. */
+export async function grantMoreAccessRequest(userId: string, connectionId: string): Promise<ConnectRequestResult> {
+  const connection = await findConnection(userId, connectionId);
+  const provider = connection && findProvider(connection.provider);
+  if (!connection || !provider) return { error: NOT_FOUND };
+  if (provider.extraScopes.length === 0) return { error: `${provider.name} has no extra access to grant.` };
+  const granted = connection.scope?.split(" ").filter(Boolean) ?? [];
+  const scope = [...new Set([...provider.scope.split(" "), ...granted, ...provider.extraScopes])].join(" ");
+  return { providerId: provider.id, connectionId, params: { ...provider.authorizationParams.loginHint(connection), scope } };
+}
