@@ -13,11 +13,59 @@ Object.assign(process.env, {
   AUTH_LOGTO_ISSUER: "https://tenant.logto.app/oidc", AUTH_LOGTO_ID: "l-id", AUTH_LOGTO_SECRET: "l-secret",
   AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_ID: "o-id", AUTH_OIDC_SECRET: "o-secret", AUTH_OIDC_NAME: "Example ID",
   AUTH_DEV_PROVIDERS: "1",
+  AUTH_GITHUB_CONNECT_ONLY: "1", DEV_GLOBEX_CONNECT_ONLY: "1",
 });
 
 let providers: typeof import("@/lib/providers").providers;
+let signInProviders: typeof import("@/lib/providers").signInProviders;
 beforeAll(async () => {
-  ({ providers } = await import("@/lib/providers"));
+  ({ providers, signInProviders } = await import("@/lib/providers"));
+});
+
+describe("connect-only providers and aimed authorization requests", () => {
+  it("marks the providers named by AUTH_<ID>_CONNECT_ONLY / DEV_<ID>_CONNECT_ONLY and leaves them off the sign-in list", () => {
+    expect(providers.filter((p) => p.connectOnly).map((p) => p.id)).toEqual(["globex", "github"]);
+    expect(signInProviders().map((p) => p.id)).toEqual(["acme", "google", "huggingface", "twitter", "logto", "oidc"]);
+  });
+
+  it("makes the provider ask who signs in for Connect another, and names the identity for Grant more access", () => {
+    const identity = { providerAccountId: "42", username: "ann", email: "ann@example.test" };
+    const params = (id: string) => {
+      const provider = providers.find((p) => p.id === id)!;
+      return [provider.authorizationParams.selectAccount(), provider.authorizationParams.loginHint(identity)];
+    };
+    expect(params("acme")).toEqual([{ prompt: "login" }, { login_hint: "ann" }]);
+    expect(params("oidc")).toEqual([{ prompt: "login" }, { login_hint: "ann@example.test" }]);
+    // Google only returns a refresh token on a consented request, so consent stays in the prompt.
+    expect(params("google")).toEqual([{ prompt: "select_account consent" }, { login_hint: "ann@example.test" }]);
+    expect(params("github")).toEqual([{ prompt: "select_account" }, { login: "ann" }]);
+    const noHint = { providerAccountId: "42", username: null, email: null };
+    expect(providers.find((p) => p.id === "oidc")!.authorizationParams.loginHint(noHint)).toEqual({});
+  });
+});
+
+describe("GitHub identity", () => {
+  it("takes email and email_verified from the primary entry of /user/emails, never the public profile email", async () => {
+    const { githubProfile } = await import("@/lib/providers/github");
+    let emails: unknown = [];
+    const server = createServer((request, response) => {
+      response.writeHead(request.headers.authorization === "Bearer gh-token" ? 200 : 401, { "content-type": "application/json" });
+      if (request.url === "/user") response.end(JSON.stringify({ id: 7, login: "octo", email: "public@example.test" }));
+      else response.end(JSON.stringify(emails));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      emails = [{ email: "other@example.test", primary: false, verified: true }, { email: "octo@example.test", primary: true, verified: true }];
+      expect(await githubProfile("gh-token", base)).toMatchObject({ login: "octo", email: "octo@example.test", email_verified: true });
+      emails = [{ email: "octo@example.test", primary: true, verified: false }];
+      expect(await githubProfile("gh-token", base)).toMatchObject({ email: "octo@example.test", email_verified: false });
+      emails = [];
+      expect(await githubProfile("gh-token", base)).toMatchObject({ email: null, email_verified: false });
+    } finally {
+      server.close();
+    }
+  });
 });
 
 describe("providers", () => {
@@ -42,10 +90,12 @@ describe("providers", () => {
     expect(providers.find((p) => p.id === "github")!.scope).toBe("read:user user:email");
   });
 
-  it("never treats GitHub or X emails as verified for linking", () => {
-    for (const id of ["github", "twitter"]) {
-      expect(providers.find((p) => p.id === id)!.emailIsVerified({ email: "a@b.c", email_verified: true })).toBe(false);
-    }
+  it("never treats X emails as verified; GitHub's only with the flag its /user/emails profile sets", () => {
+    expect(providers.find((p) => p.id === "twitter")!.emailIsVerified({ email: "a@b.c", email_verified: true })).toBe(false);
+    const github = providers.find((p) => p.id === "github")!;
+    expect(github.emailIsVerified({ email: "a@b.c" })).toBe(false);
+    expect(github.emailIsVerified({ email: "a@b.c", email_verified: "true" })).toBe(false);
+    expect(github.emailIsVerified({ email: "a@b.c", email_verified: true })).toBe(true);
   });
 });
 
@@ -75,8 +125,9 @@ describe("discovery", () => {
 
 describe("action input", () => {
   it("gives a clear message for unknown, malformed, missing and huge input", async () => {
-    const { accountInput, providerInput } = await import("@/app/settings/accounts/schemas");
-    const message = (schema: typeof providerInput | typeof accountInput, input: unknown) => {
+    const { connectionInput, labelInput, providerInput, signInSwitchInput } = await import("@/app/settings/accounts/schemas");
+    type Schema = typeof providerInput | typeof connectionInput | typeof labelInput | typeof signInSwitchInput;
+    const message = (schema: Schema, input: unknown) => {
       const result = schema.safeParse(input);
       return result.success ? null : result.error.issues[0].message;
     };
@@ -85,9 +136,15 @@ describe("action input", () => {
     expect(message(providerInput, { provider: "a".repeat(10_000) })).toBe("Unknown provider.");
     expect(message(providerInput, {})).toBe("Choose a provider.");
     expect(message(providerInput, { provider: ["acme"] })).toBe("Choose a provider.");
-    expect(message(accountInput, { accountId: "cmwr8m9ot0000o57damkgs48m" })).toBeNull();
-    expect(message(accountInput, { accountId: "' OR 1=1 --" })).toBe("That account id is not valid.");
-    expect(message(accountInput, {})).toBe("Choose an account.");
+    expect(message(connectionInput, { connectionId: "cmwr8m9ot0000o57damkgs48m" })).toBeNull();
+    expect(message(connectionInput, { connectionId: "' OR 1=1 --" })).toBe("That account id is not valid.");
+    expect(message(connectionInput, { connectionId: "a".repeat(10_000) })).toBe("That account id is not valid.");
+    expect(message(connectionInput, {})).toBe("Choose an account.");
+    expect(message(labelInput, { connectionId: "c1", label: "Work" })).toBeNull();
+    expect(message(labelInput, { connectionId: "c1", label: "x".repeat(41) })).toBe("Labels are at most 40 characters.");
+    expect(message(labelInput, { connectionId: "c1" })).toBe("Enter a label.");
+    expect(message(signInSwitchInput, { connectionId: "c1", enabled: "false" })).toBeNull();
+    expect(message(signInSwitchInput, { connectionId: "c1", enabled: "maybe" })).toBe("Choose on or off.");
   });
 });
 

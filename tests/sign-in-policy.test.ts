@@ -42,7 +42,7 @@ describe("decideSignIn while signed in", () => {
     const me = await user("sam@example.test");
     const tokens = await obtainTokens(acme, { username: "sam.other" });
     const before = await snapshot(db);
-    for (const connectIntent of [null, "globex"]) {
+    for (const connectIntent of [null, { provider: "globex", connectionId: null }]) {
       const decision = await decideSignIn({ sessionUserId: me.id, connectIntent, account: callbackAccount(tokens), profile: tokens.claims });
       expect(decision).toEqual({ kind: "redirect", to: "/settings/accounts?error=not-requested&provider=acme" });
     }
@@ -56,7 +56,7 @@ describe("decideSignIn while signed in", () => {
     await linkAccount(owner.id, tokens);
     const before = await snapshot(db);
 
-    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: "acme", account: callbackAccount(tokens), profile: tokens.claims });
+    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: { provider: "acme", connectionId: null }, account: callbackAccount(tokens), profile: tokens.claims });
 
     expect(decision).toEqual({ kind: "redirect", to: "/settings/accounts?error=owned-by-other&provider=acme" });
     expect(changes(before, await snapshot(db))).toEqual({
@@ -73,7 +73,7 @@ describe("decideSignIn while signed in", () => {
     const tokens = await obtainTokens(acme, { username: "rita" });
     await linkAccount(me.id, tokens);
     const before = await snapshot(db);
-    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: "acme", account: callbackAccount(tokens), profile: tokens.claims });
+    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: { provider: "acme", connectionId: null }, account: callbackAccount(tokens), profile: tokens.claims });
     expect(decision).toEqual({ kind: "allow" });
     expect(changes(before, await snapshot(db))).toEqual({});
   });
@@ -83,7 +83,7 @@ describe("decideSignIn while signed in", () => {
     await user("tom.other@example.test");
     const tokens = await obtainTokens(acme, { username: "tom.second", email: "tom.other@example.test" });
     const before = await snapshot(db);
-    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: "acme", account: callbackAccount(tokens), profile: tokens.claims });
+    const decision = await decideSignIn({ sessionUserId: me.id, connectIntent: { provider: "acme", connectionId: null }, account: callbackAccount(tokens), profile: tokens.claims });
     expect(decision).toEqual({ kind: "allow" });
     expect(changes(before, await snapshot(db))).toEqual({});
   });

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { signInProviders } from "@/lib/providers";
 
 /** The database client or a transaction: the guards count inside the transaction that changes the rows. */
-export type AccountReader = Pick<Prisma.TransactionClient, "account">;
+export type AccountReader = Pick<Prisma.TransactionClient, "account" | "authenticator">;
 
 /** Whether this connection is one of the user's ways to sign in. */
 export function canSignInWith(connection: { provider: string; signInEnabled: boolean }): boolean {
@@ -12,10 +12,15 @@ export function canSignInWith(connection: { provider: string; signInEnabled: boo
 }
 
 /**
- * Connections with "Use to sign in" on, of providers that are configured and not connect-only. Connections of
- * removed or connect-only providers cannot sign anyone in, so they never count.
+ * Connections with "Use to sign in" on, of providers that are configured and not connect-only, plus stored
+ * passkeys (Authenticator rows). Connections of removed or connect-only providers cannot sign anyone in, so they
+ * never count.
  */
 export async function countSignInMethods(tx: AccountReader, userId: string): Promise<number> {
   const ids = signInProviders().map((provider) => provider.id);
-  return tx.account.count({ where: { userId, signInEnabled: true, provider: { in: ids } } });
+  const [connections, passkeys] = await Promise.all([
+    tx.account.count({ where: { userId, signInEnabled: true, provider: { in: ids } } }),
+    tx.authenticator.count({ where: { userId } }),
+  ]);
+  return connections + passkeys;
 }
