@@ -48,14 +48,14 @@ describe.runIf(databaseUrl)("database outage", () => {
     await page.goto(`${origin}/settings/accounts`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("This page could not load");
     expect(await page.content()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|prisma|stack/i);
-    const call = await fetch(`${origin}/api/connections/globex/call`, { method: "POST", headers: { cookie: person.cookie, origin } });
+    const call = await fetch(`${origin}/api/connections/${person.accountId}/call`, { method: "POST", headers: { cookie: person.cookie, origin } });
     expect(call.ok).toBe(false);
 
     proxy.restore();
     expect(await accountStates(databaseUrl!, [person.accountId])).toEqual([{ version: 0, status: "active" }]);
     await page.goto(`${origin}/settings/accounts`);
     await page.getByRole("heading", { name: "Connected accounts" }).waitFor();
-    const recovered = await fetch(`${origin}/api/connections/globex/call`, { method: "POST", headers: { cookie: person.cookie, origin } });
+    const recovered = await fetch(`${origin}/api/connections/${person.accountId}/call`, { method: "POST", headers: { cookie: person.cookie, origin } });
     expect(await recovered.json()).toMatchObject({ ok: true });
     await context.close();
   }, 60_000);

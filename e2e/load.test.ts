@@ -33,7 +33,7 @@ describe.runIf(databaseUrl)("load: two app processes, one database", () => {
     const calls = people.flatMap((person) =>
       Array.from({ length: CALLS_EACH }, (_, i) => {
         const origin = i % 2 === 0 ? appOrigin : secondOrigin;
-        return fetch(`${origin}/api/connections/globex/call`, {
+        return fetch(`${origin}/api/connections/${person.accountId}/call`, {
           method: "POST",
           // AUTH_URL pins the app's origin, so both instances expect it in Origin.
           headers: { cookie: person.cookie, origin: appOrigin },

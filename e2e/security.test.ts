@@ -133,9 +133,14 @@ describe("the app", () => {
       body: "",
     });
     expect(authForged.headers.get("location") ?? "").not.toContain("signout=success");
-    const routeForged = await fetch(`${appOrigin}/api/connections/acme/call`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    // The JSON route addresses a connection by id; the id is in the page's own forms.
+    const accounts = await page.context().newPage();
+    await accounts.goto(`${appOrigin}/settings/accounts`);
+    const connectionId = await accounts.locator('input[name="connectionId"]').first().getAttribute("value");
+    await accounts.close();
+    const routeForged = await fetch(`${appOrigin}/api/connections/${connectionId}/call`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
     expect(routeForged.status).toBe(403);
-    const routeGenuine = await fetch(`${appOrigin}/api/connections/acme/call`, { method: "POST", headers: { cookie, origin: appOrigin } });
+    const routeGenuine = await fetch(`${appOrigin}/api/connections/${connectionId}/call`, { method: "POST", headers: { cookie, origin: appOrigin } });
     expect(await routeGenuine.json()).toEqual({ ok: true, summary: "userinfo for csrf-target" });
     await page.goto(`${appOrigin}/settings/accounts`);
     expect(new URL(page.url()).pathname).toBe("/settings/accounts");
