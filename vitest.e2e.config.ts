@@ -10,6 +10,6 @@ export default defineConfig({
     // Files share one app server; running them one at a time keeps the 2-core machines predictable.
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
   },
 });

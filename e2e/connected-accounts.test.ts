@@ -52,12 +52,12 @@ describe("connected accounts, as a person uses them", () => {
     alice = await personPage();
     await signIn(alice, appOrigin, "Acme ID", "alice");
     await openAccounts(alice);
-    await expect(row(alice, "Acme ID").textContent()).resolves.toContain("alice@example.test");
+    await expect(row(alice, "Acme ID: alice").textContent()).resolves.toContain("alice@example.test");
     await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
 
     await connect(alice, "Globex ID", "alice-globex");
     await expect(notice(alice).textContent()).resolves.toBe("Globex ID is connected.");
-    const globex = await row(alice, "Globex ID").textContent();
+    const globex = await row(alice, "Globex ID: alice-globex").textContent();
     expect(globex).toContain("alice-globex");
     expect(globex).toContain("offline_access");
     await expect(alice.getByTestId("current-user").textContent()).resolves.toContain("Alice");
@@ -65,13 +65,12 @@ describe("connected accounts, as a person uses them", () => {
 
   it("grants more access: the extra scope is added and the ones already granted are kept", async () => {
     await openAccounts(alice);
-    await row(alice, "Globex ID").getByRole("button", { name: "Grant more access" }).click();
+    await row(alice, "Globex ID: alice-globex").getByRole("button", { name: "Grant more access" }).click();
     // Globex still has alice's session and consents automatically: no login page, straight back.
     await alice.waitForURL((url) => url.origin === appOrigin && url.searchParams.get("notice") === "access-updated");
     await expect(notice(alice).textContent()).resolves.toBe("Globex ID access was updated.");
-    const scopes = await row(alice, "Globex ID").getByRole("list", { name: "Granted scopes" }).getByRole("listitem").allTextContents();
+    const scopes = await row(alice, "Globex ID: alice-globex").getByRole("list", { name: "Granted scopes" }).getByRole("listitem").allTextContents();
     expect(scopes.sort()).toEqual(["api:read", "email", "offline_access", "openid", "profile"]);
-    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("alice-globex");
   });
 
   it("refuses to connect a Globex account that another user owns, changing nothing", async () => {
@@ -85,13 +84,13 @@ describe("connected accounts, as a person uses them", () => {
     await expect(row(bob, "Globex ID").textContent()).resolves.toContain("Not connected");
     await expect(bob.getByTestId("current-user").textContent()).resolves.toContain("Bob");
     await openAccounts(alice);
-    await expect(row(alice, "Globex ID").textContent()).resolves.toContain("alice-globex");
+    await expect(row(alice, "Globex ID: alice-globex").textContent()).resolves.toContain("alice-globex");
   });
 
   it("disconnects Globex after revoking it at Globex, then refuses to remove the last method", async () => {
     const before = await devStats(issuers.globex);
     await openAccounts(alice);
-    await row(alice, "Globex ID").getByRole("button", { name: "Disconnect" }).click();
+    await row(alice, "Globex ID: alice-globex").getByRole("button", { name: "Disconnect" }).click();
     await alice.waitForURL((url) => url.searchParams.has("notice"));
     await expect(notice(alice).textContent()).resolves.toBe(
       "Globex ID was disconnected and its access revoked.",
@@ -100,13 +99,14 @@ describe("connected accounts, as a person uses them", () => {
     await openAccounts(alice);
     await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
 
-    await row(alice, "Acme ID").getByRole("button", { name: "Disconnect" }).click();
-    await expect(row(alice, "Acme ID").getByRole("alert").textContent()).resolves.toContain("This is your only way to sign in");
+    await row(alice, "Acme ID: alice").getByRole("button", { name: "Disconnect" }).click();
+    await expect(row(alice, "Acme ID: alice").getByRole("alert").textContent()).resolves.toContain("This is your only way to sign in");
     await openAccounts(alice);
-    await expect(row(alice, "Acme ID").textContent()).resolves.toContain("alice@example.test");
+    await expect(row(alice, "Acme ID: alice").textContent()).resolves.toContain("alice@example.test");
   });
 
-  it("pauses a sign-in whose verified email belongs to an existing user until they prove it is them", async () => {
+  // Globex ID is standards-conformant: its ID token has only sub, the email comes from userinfo.
+  it("pauses a Globex sign-in (claims from userinfo) whose email is an Acme user's until they sign in and click Link", async () => {
     const carol = await personPage();
     await signIn(carol, appOrigin, "Acme ID", "carol");
     await carol.getByRole("button", { name: "Sign out" }).click();
@@ -122,10 +122,15 @@ describe("connected accounts, as a person uses them", () => {
     // Signing out of the app also ended the Acme session, so Acme asks who this is again.
     await carol.getByRole("button", { name: "Continue with Acme ID" }).click();
     await completeProviderLogin(carol, "carol");
+    await carol.waitForURL((url) => url.origin === appOrigin && url.pathname === "/sign-in/link");
+    await expect(carol.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Link the Globex ID account carol@example.test to your account?",
+    );
+    await carol.getByRole("button", { name: "Link", exact: true }).click();
     await carol.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
     await expect(notice(carol).textContent()).resolves.toBe("Globex ID is now linked to your account.");
-    await expect(row(carol, "Globex ID").textContent()).resolves.toContain("carol-globex");
-    await expect(row(carol, "Acme ID").textContent()).resolves.toContain("carol@example.test");
+    await expect(row(carol, "Globex ID: carol-globex").textContent()).resolves.toContain("carol@example.test");
+    await expect(row(carol, "Acme ID: carol").textContent()).resolves.toContain("carol@example.test");
 
     await carol.goto(`${appOrigin}/settings/activity`);
     const events = await carol.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();

@@ -32,10 +32,11 @@ describe("provider tokens, from the browser", () => {
     const page = await context.newPage();
     await signIn(page, appOrigin, "Acme ID", "tina");
     await page.goto(`${appOrigin}/settings/accounts`);
-    const globex = page.getByRole("listitem", { name: "Globex ID", exact: true });
-    await globex.getByRole("button", { name: "Connect", exact: true }).click();
+    await page.getByRole("listitem", { name: "Globex ID", exact: true }).getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(page, "tina-globex");
     await page.waitForURL((url) => url.pathname === "/settings/accounts");
+    // Each connection is its own list item, named by provider and identity.
+    const globex = page.getByRole("listitem", { name: "Globex ID: tina-globex", exact: true });
 
     const refreshesBefore = (await devStats(issuers.globex)).token.refresh_token ?? 0;
     await globex.getByRole("button", { name: "Call API" }).click();
