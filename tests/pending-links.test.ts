@@ -147,3 +147,33 @@ describe("completePendingLink", () => {
     expect(changes(before, await snapshot(db))).toEqual({});
   });
 });
+
+describe("cancelPendingLink and findPendingLink", () => {
+  it("cancels only for the user it was parked for: deleted, its tokens revoked at the provider", async () => {
+    const { cancelPendingLink } = await import("@/lib/accounts/pending-links");
+    const { user, tokens, id } = await pendingFor("cora");
+    const stranger = await db.user.create({ data: { email: "cora.stranger@example.test" } });
+    const before = await snapshot(db);
+    expect(await cancelPendingLink(id, stranger.id)).toBe(false);
+    expect(changes(before, await snapshot(db))).toEqual({});
+
+    expect(await cancelPendingLink(id, user.id)).toBe(true);
+    expect(await db.pendingLink.count({ where: { id } })).toBe(0);
+    expect(await accountOf(tokens)).toBeNull();
+    const refresh = await tokenRequest(await issuerOf(acme), { grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    expect(refresh).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("offers only the user's ways to sign in on the confirmation page", async () => {
+    const { findPendingLink } = await import("@/lib/accounts/pending-links");
+    const { user, id } = await pendingFor("finn");
+    await db.account.createMany({
+      data: [
+        { userId: user.id, type: "oidc", provider: "acme", providerAccountId: "finn-on" },
+        { userId: user.id, type: "oidc", provider: "globex", providerAccountId: "finn-off", signInEnabled: false },
+        { userId: user.id, type: "oauth", provider: "myspace", providerAccountId: "finn-gone" },
+      ],
+    });
+    expect(await findPendingLink(id)).toEqual({ userId: user.id, provider: "acme", email: "finn@example.test", existingProviders: ["acme"] });
+  });
+});
