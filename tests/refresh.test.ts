@@ -26,6 +26,7 @@ beforeAll(async () => {
     import("@/lib/providers"),
   ]);
   app = { db, withProviderToken, refreshAccount, tokenColumns: columns.tokenColumns, readSecret: columns.readSecret, findProvider };
+  await db.account.count(); // opens and migrates the database here, not inside the first test's time limit
 });
 afterAll(async () => {
   await providers?.dev.close();
@@ -164,6 +165,25 @@ describe("withProviderToken", () => {
     const before = await refreshCalls();
     await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("needs to be reconnected");
     expect(await refreshCalls()).toBe(before);
+  });
+
+  it("a token whose key is gone: 'needs reconnect', a clear error, no 500", async () => {
+    const { user, account } = await connectedUser("lost-key", 300);
+    const { encrypt } = await import("@/lib/tokens/crypto");
+    const { parseKeyRing } = await import("@/lib/tokens/keys");
+    const retired = parseKeyRing(`retired:${Buffer.alloc(32, 9).toString("base64")}`, "unused");
+    await app.db.account.update({ where: { id: account.id }, data: { access_token: encrypt("x", "access_token", retired) } });
+    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    const row = await storedAccount(account.id);
+    expect([row.status, row.lastError]).toEqual(["needs_reconnect", expect.stringContaining("cannot be decrypted")]);
+    // The refresh path too: an undecryptable refresh token never reaches the provider.
+    const other = await connectedUser("lost-refresh-key");
+    await app.db.account.update({ where: { id: other.account.id }, data: { refresh_token: encrypt("y", "refresh_token", retired) } });
+    const before = await refreshCalls();
+    await expect(app.withProviderToken(other.user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    expect(await refreshCalls()).toBe(before);
+    const second = await storedAccount(other.account.id);
+    expect([second.status, second.leaseOwner]).toEqual(["needs_reconnect", null]);
   });
 
   it("reads a plaintext row from before encryption and stores it encrypted", async () => {
