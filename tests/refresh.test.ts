@@ -147,7 +147,7 @@ describe("withProviderToken", () => {
     const results = await Promise.all([inWorkerProcess(user.id, 10), inWorkerProcess(user.id, 10)]);
     expect(results.flat()).toEqual(Array(20).fill(200));
     expect(await refreshCalls()).toBe(before + 1);
-  });
+   }, 60_000); // two tsx processes start slowly on a busy machine
 
   it("marks the connection 'needs reconnect' on invalid_grant and stops calling the provider", async () => {
     const { user, account, tokens } = await connectedUser("revoked");
