@@ -64,3 +64,18 @@ export function clientAuth(provider: Pick<ProviderDefinition, "clientSecret" | "
     ? oauth.ClientSecretPost(provider.clientSecret)
     : oauth.ClientSecretBasic(provider.clientSecret);
 }
+
+/** What went wrong in an oauth4webapi request, in words fit for a person (no hosts, no tokens). */
+export function failureDetail(error: unknown): string {
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
+    return `the provider answered HTTP ${error.status}`;
+  }
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "the provider did not answer in time";
+  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response && !error.cause.ok) {
+    return `the provider answered HTTP ${error.cause.status}`;
+  }
+  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
+    return "the provider sent a malformed response";
+  }
+  return "the provider could not be reached";
+}

@@ -1,7 +1,7 @@
 // Revokes a connection's tokens at the provider before we forget them (RFC 7009 through oauth4webapi,
 // or the provider's own API).
 import * as oauth from "oauth4webapi";
-import { authorizationServer, clientAuth, oauthClient, requestOptions } from "./oauth";
+import { authorizationServer, clientAuth, failureDetail, oauthClient, requestOptions } from "./oauth";
 import type { ProviderDefinition } from "./types";
 
 /** "impossible": the stored tokens could not be decrypted, so there was nothing to send. */
@@ -34,15 +34,6 @@ export async function revokeTokens(
     }
     return { status: "revoked" };
   } catch (error) {
-    return { status: "failed", error: revocationError(error) };
+    return { status: "failed", error: failureDetail(error) };
   }
-}
-
-function revocationError(error: unknown): string {
-  if (error instanceof oauth.ResponseBodyError) return `the revocation endpoint answered HTTP ${error.status} (${error.error})`;
-  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response) {
-    return `the revocation endpoint answered HTTP ${error.cause.status}`;
-  }
-  if (error instanceof Error && error.name === "TimeoutError") return "the provider did not answer in time";
-  return "the provider could not be reached";
 }

@@ -1,7 +1,7 @@
 // One refresh_token grant through oauth4webapi, classified so callers know what to do: only
 // invalid_grant ends a connection; everything else (timeout, 5xx, garbage) leaves stored tokens alone.
 import * as oauth from "oauth4webapi";
-import { clientAuth, oauthClient, requestOptions } from "@/lib/providers/oauth";
+import { clientAuth, failureDetail, oauthClient, requestOptions } from "@/lib/providers/oauth";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import type { TokenSet } from "./columns";
 
@@ -28,17 +28,8 @@ export async function requestRefresh(
       headers: { accept: "application/json" },
     });
     const result = await oauth.processRefreshTokenResponse(server, client, await conformErrorBody(response));
-    return {
-      kind: "ok",
-      tokens: {
-        access_token: result.access_token,
-        refresh_token: result.refresh_token,
-        id_token: result.id_token,
-        scope: result.scope,
-        token_type: result.token_type,
-        expires_at: typeof result.expires_in === "number" ? Math.floor(Date.now() / 1000 + result.expires_in) : null,
-      },
-    };
+    const { expires_in, ...tokens } = result; // tokenColumns keeps only the token fields
+    return { kind: "ok", tokens: { ...tokens, expires_at: typeof expires_in === "number" ? Math.floor(Date.now() / 1000 + expires_in) : null } };
   } catch (error) {
     return classify(error);
   }
@@ -56,21 +47,6 @@ async function conformErrorBody(response: Response): Promise<Response> {
 }
 
 function classify(error: unknown): RefreshOutcome {
-  if (error instanceof oauth.ResponseBodyError) {
-    if (error.error === "invalid_grant") return refused;
-    return { kind: "transient", detail: `the provider answered HTTP ${error.status}` };
-  }
-  if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    return { kind: "transient", detail: `the provider answered HTTP ${error.status}` };
-  }
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return { kind: "transient", detail: "the provider did not answer in time" };
-  }
-  if (error instanceof oauth.OperationProcessingError) {
-    const response = error.cause instanceof Response ? error.cause : undefined;
-    if (response && !response.ok) return { kind: "transient", detail: `the provider answered HTTP ${response.status}` };
-    return { kind: "transient", detail: "the provider sent a malformed response" };
-  }
-  if (error instanceof oauth.UnsupportedOperationError) return { kind: "transient", detail: "the provider sent a malformed response" };
-  return { kind: "transient", detail: "the provider could not be reached" };
+  if (error instanceof oauth.ResponseBodyError && error.error === "invalid_grant") return refused;
+  return { kind: "transient", detail: failureDetail(error) };
 }
