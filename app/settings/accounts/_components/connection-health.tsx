@@ -34,7 +34,7 @@ export function ConnectionHealth({ connection }: { connection: Connection }) {
         </>
       ) : null}
       {connection.status === "failing" ? (
-        <dd className="col-span-2 text-red-700" role="status">
+        <dd className="col-span-2 text-red-700" data-testid="connection-failing">
           Refreshing this connection keeps failing. We keep retrying; if it does not recover, disconnect and connect it again.
         </dd>
       ) : null}
