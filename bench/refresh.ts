@@ -11,6 +11,8 @@ import type { CallOutcome, RefreshCommand, RefreshReply } from "./workers/protoc
 export const CALLER_COUNTS = [1, 10, 50] as const;
 /** Each N is repeated: "exactly one refresh" should hold every time, not on average. */
 export const ROUNDS = 3;
+/** A slow provider: the token endpoint answers after 9 s (dev-providers "delay" fault), inside the lease. */
+export const SLOW_PROVIDER = { callers: 20, delayMs: 9_000, rounds: 2 } as const;
 /** Short-lived tokens, as asked: the refreshed token must still work for every caller right after. */
 const ACCESS_TOKEN_TTL = 2;
 
@@ -26,7 +28,7 @@ export interface RefreshRound {
 
 export interface RefreshResult {
   topology: string;
-  rows: Array<{ callers: number; split: number[]; rounds: RefreshRound[] }>;
+  rows: Array<{ callers: number; split: number[]; rounds: RefreshRound[]; tokenDelayMs?: number }>;
 }
 
 type RefreshWorker = WorkerProcess<RefreshCommand, RefreshReply>;
@@ -55,6 +57,16 @@ export async function measureRefresh(database: BenchDatabase, log: (line: string
       }
       rows.push({ callers, split, rounds });
     }
+    // The lease must outlive a token endpoint that takes 9 s: still one refresh, no errors, grant alive.
+    const { callers, delayMs } = SLOW_PROVIDER;
+    const split = database.mode === "postgres" ? [callers / 2, callers / 2] : [callers];
+    const rounds: RefreshRound[] = [];
+    for (let round = 1; round <= SLOW_PROVIDER.rounds; round++) {
+      rounds.push(await runRound(workers, providers, callers, split, round, delayMs));
+      const last = rounds.at(-1)!;
+      log(`  N=${callers}, token endpoint ${delayMs / 1000} s, round ${round}: ${last.refreshes} refresh call(s), ${last.failures.length} error(s), ${last.wallMs.toFixed(0)} ms`);
+    }
+    rows.push({ callers, split, rounds, tokenDelayMs: delayMs });
     return { topology, rows };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -68,6 +80,7 @@ async function runRound(
   callers: number,
   split: number[],
   round: number,
+  tokenDelayMs?: number,
 ): Promise<RefreshRound> {
   const username = `bench-refresh-${callers}-${round}-${Date.now().toString(36)}`;
   const tokens = await obtainTokens(providers.acme, { username });
@@ -77,6 +90,10 @@ async function runRound(
     await workers[0].request({ cmd: "seed", provider: "acme", username, tokens: tokenSet(tokens, expiredAt), issuedAtMs: (expiredAt - ACCESS_TOKEN_TTL) * 1000 }),
     "seeded",
   );
+  if (tokenDelayMs) {
+    const armed = await fetch(`${providers.acme.issuer}/__dev/faults`, { method: "PUT", body: JSON.stringify({ mode: "delay", ms: tokenDelayMs, count: 1 }) });
+    if (!armed.ok) throw new Error(`could not arm the delay fault: HTTP ${armed.status}`);
+  }
   const before = await providers.stats();
   const runs = await Promise.all(
     workers.map(async (worker, index) =>

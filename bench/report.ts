@@ -14,13 +14,13 @@ import { mean, median, ms, percentile } from "./support/stats";
 import { renderTable, type Table } from "./support/table";
 
 export function refreshTable(result: RefreshResult): Table {
-  const rows = result.rows.map(({ callers, split, rounds }) => {
+  const rows = result.rows.map(({ callers, split, rounds, tokenDelayMs }) => {
     const latencies = rounds.flatMap((round) => round.calls.map((call) => call.ms));
     const walls = rounds.map((round) => round.wallMs);
     return [
-      callers,
+      tokenDelayMs ? `${callers}, token endpoint answers in ${tokenDelayMs / 1000} s` : callers,
       split.length === 1 ? `${split[0]} over 2 instances` : split.join(" + "),
-      rounds.map((round) => round.refreshes).join(", "),
+      rounds.map((round) => round.refreshes).join(", ") + (rounds.length < REFRESH_ROUNDS ? ` (${rounds.length} rounds)` : ""),
       rounds.reduce((sum, round) => sum + round.failures.length, 0),
       `${ms(median(walls))} (max ${ms(Math.max(...walls))})`,
       `${ms(percentile(latencies, 50))} / ${ms(Math.max(...latencies))}`,

@@ -30,6 +30,8 @@ const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`
 // Set before any lib/ module loads (lib/env reads the environment once); children inherit it.
 // A throwaway secret: the bench's rows are encrypted with a key derived from it and dropped afterwards.
 process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+// Production builds (next start) require their own token keys; a throwaway one, like the secret.
+process.env.TOKEN_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,27 +1,35 @@
 // Fault injection in front of the token endpoint, for tests that break refresh on purpose:
 //   PUT /__dev/faults {"mode":"500"|"garbage"|"reset"|"hang"|"invalid_grant","count":1}   DELETE /__dev/faults
+//   PUT /__dev/faults {"mode":"delay","ms":9000,"count":1}
 // While a fault is armed, POST /token answers with it instead of reaching oidc-provider (count times, or
-// until cleared), so the provider's real tokens stay untouched and usable afterwards.
+// until cleared), so the provider's real tokens stay untouched and usable afterwards. "delay" is the
+// exception: it holds the request for `ms`, then lets oidc-provider answer it for real (a slow provider).
 
-const MODES = new Set(["500", "garbage", "reset", "hang", "invalid_grant"]);
+const MODES = new Set(["500", "garbage", "reset", "hang", "invalid_grant", "delay"]);
 
 export function createFaults() {
-  /** @type {{ mode: string, remaining: number } | null} */
+  /** @type {{ mode: string, remaining: number, ms: number } | null} */
   let armed = null;
   let injected = 0;
   /** @type {Set<import("node:http").ServerResponse>} */
   const hanging = new Set();
 
   /**
-   * Answers a token request with the armed fault. @returns {boolean} true when it did.
+   * Answers a token request with the armed fault. @returns {boolean} true when it did (or will).
    * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
+   * @param {() => void} pass hands the request to oidc-provider ("delay")
    */
-  function intercept(req, res) {
+  function intercept(req, res, pass) {
     if (!armed || req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== "/token") return false;
-    const { mode } = armed;
+    const { mode, ms } = armed;
     armed.remaining -= 1;
     if (armed.remaining <= 0) armed = null;
     injected += 1;
+    if (mode === "delay") {
+      const timer = setTimeout(pass, ms);
+      res.on("close", () => clearTimeout(timer));
+      return true;
+    }
     req.resume(); // drain the form body
     if (mode === "500") json(res, 500, { error: "server_error" });
     else if (mode === "garbage") res.writeHead(200, { "content-type": "application/json" }).end("<html>not json");
@@ -50,7 +58,9 @@ export function createFaults() {
     if (!MODES.has(request?.mode)) return json(res, 400, { error: `mode must be one of ${[...MODES].join(", ")}` });
     const count = request.count === undefined ? Infinity : Number(request.count);
     if (!(count > 0)) return json(res, 400, { error: "count must be a positive number" });
-    armed = { mode: request.mode, remaining: count };
+    const ms = request.ms === undefined ? 0 : Number(request.ms);
+    if (request.mode === "delay" && !(ms > 0 && ms <= 60_000)) return json(res, 400, { error: "ms must be between 1 and 60000" });
+    armed = { mode: request.mode, remaining: count, ms };
     json(res, 200, { armed: { mode: armed.mode, remaining: Number.isFinite(count) ? count : null }, injected });
   }
 

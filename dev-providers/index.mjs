@@ -75,7 +75,7 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
         if (url.startsWith("/interaction/")) void interactions.handle(req, res);
         else if (url.startsWith("/__dev/faults")) void faults.handle(req, res);
         else if (url.startsWith("/__dev/")) stats.handle(req, res);
-        else if (!faults.intercept(req, res)) oidc(req, res);
+        else if (!faults.intercept(req, res, () => oidc(req, res))) oidc(req, res);
       });
       providers.push({ id, name: brand.name, issuer });
     }

@@ -25,6 +25,7 @@ describe("configuration errors", () => {
   it.each([
     [{ DATABASE_URL: "mysql://localhost/app" }, "Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// URL"],
     [{ AUTH_GITHUB_ID: "id-without-secret" }, "Invalid environment: AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set"],
+    [{ TOKEN_ENCRYPTION_KEYS: "" }, "Invalid environment: TOKEN_ENCRYPTION_KEYS is required in production"],
   ])("%o stops the server with one line", async (overrides, message) => {
     const { code, output } = await startWith(overrides);
     expect(code).not.toBe(0);

@@ -13,6 +13,8 @@ export const activityLabels = {
   account_disconnected: "Account disconnected",
   revocation_failed: "Provider revocation failed",
   needs_reconnect: "Connection needs reconnecting",
+  refresh_failing: "Connection keeps failing to refresh",
+  revocation_impossible: "Provider revocation impossible",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

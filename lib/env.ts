@@ -84,6 +84,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   // Checked now, not at the first token read: a bad key list must stop the app at startup.
   if (env.TOKEN_ENCRYPTION_KEYS) parseKeyRing(env.TOKEN_ENCRYPTION_KEYS, env.AUTH_SECRET);
+  // A key derived from AUTH_SECRET would make rotating the cookie secret destroy every stored token:
+  // development and tests may derive one, production must name its own keys.
+  else if (env.NODE_ENV === "production") {
+    throw new Error('Invalid environment: TOKEN_ENCRYPTION_KEYS is required in production ("<id>:<32 bytes in base64>")');
+  }
   // Local providers: on in development and tests, off in production unless asked for; "0" turns them off anywhere.
   const devProviders =
     env.AUTH_DEV_PROVIDERS === "1" || (env.AUTH_DEV_PROVIDERS === undefined && env.NODE_ENV !== "production");

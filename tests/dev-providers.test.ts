@@ -11,7 +11,6 @@ import {
   signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
 } from "./support/oidc-client";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const stats = (op: Issuer) => devStats(op.issuer);
 
 describe("dev-providers", () => {
@@ -131,7 +130,7 @@ describe("dev-providers", () => {
     expect((await userinfo(acme, second.body.access_token)).status).toBe(200);
 
     // 4. The access token lives accessTokenTtl (2 s); the refresh token outlives it.
-    await sleep(3000);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // userinfo polls would change the exact stats checked below
     expect((await userinfo(acme, second.body.access_token)).status).toBe(401);
     const renewed = await tokenRequest(acme, { grant_type: "refresh_token", refresh_token: second.body.refresh_token });
     expect(renewed.status).toBe(200);
@@ -221,7 +220,9 @@ describe("dev-providers", () => {
       const { tokens } = await signIn(op, "acme", jar, "bob.smith", "openid profile email offline_access", { email: "bob@corp.example" });
       expect((await verifyIdToken(op, tokens.body.id_token)).email).toBe("bob@corp.example");
       await restartable.close();
-      await sleep(100); // let fetch notice its keep-alive sockets to the old servers were closed
+      // Until fetch has noticed that its keep-alive sockets to the old servers are closed (a condition, not a delay).
+      const oldIssuer = restartable.providers[0].issuer;
+      await expect.poll(() => fetch(`${oldIssuer}/.well-known/openid-configuration`).then(() => "up", () => "down")).toBe("down");
 
       restartable = await startDevProviders({ appOrigin: APP, ports, accessTokenTtl: 2, dataDir });
       try {

@@ -148,6 +148,29 @@ describe("disconnectAccount", () => {
     expect(await devStats(acme.issuer)).toEqual(statsBefore);
   });
 
+  it("a token whose key is gone: Disconnect still removes the row and records revocation as impossible", async () => {
+    const user = await newUser();
+    await addPasskey(user.id, "cred-lost-key");
+    const { encrypt } = await import("@/lib/tokens/crypto");
+    const { parseKeyRing } = await import("@/lib/tokens/keys");
+    const retired = parseKeyRing(`retired:${Buffer.alloc(32, 9).toString("base64")}`, "unused");
+    const lost = await db.account.create({
+      data: {
+        userId: user.id, type: "oidc", provider: "acme", providerAccountId: "lost-key",
+        access_token: encrypt("a", "access_token", retired), refresh_token: encrypt("r", "refresh_token", retired),
+      },
+    });
+    const statsBefore = await devStats(acme.issuer);
+
+    const result = await disconnectAccount(user.id, lost.id);
+
+    expect(result).toEqual({ ok: true, provider: "acme", revocation: { status: "impossible", error: expect.stringContaining("cannot be decrypted") } });
+    expect(await db.account.findUnique({ where: { id: lost.id } })).toBeNull();
+    const events = await db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => event.type).sort()).toEqual(["account_disconnected", "revocation_impossible"]);
+    expect(await devStats(acme.issuer)).toEqual(statsBefore); // nothing was sent
+  });
+
   // On PGlite (one connection) transactions run one at a time anyway; on PostgreSQL
   // (TEST_DATABASE_URL) this also proves the row lock: without it both disconnects succeed.
   it("of two concurrent disconnects of a user's only two accounts, exactly one succeeds", async () => {

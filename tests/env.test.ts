@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
 const base = { AUTH_SECRET: "s".repeat(32) };
+const production = { ...base, NODE_ENV: "production", TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` };
 
 describe("parseEnv", () => {
   it("accepts the embedded defaults", () => {
@@ -31,8 +32,8 @@ describe("parseEnv", () => {
   });
 
   it("turns the local providers off in production unless asked, and off anywhere with 0", () => {
-    expect(parseEnv({ ...base, NODE_ENV: "production" }).devProviders).toBe(false);
-    expect(parseEnv({ ...base, NODE_ENV: "production", AUTH_DEV_PROVIDERS: "1" }).devProviders).toBe(true);
+    expect(parseEnv({ ...production }).devProviders).toBe(false);
+    expect(parseEnv({ ...production, AUTH_DEV_PROVIDERS: "1" }).devProviders).toBe(true);
     expect(parseEnv({ ...base, AUTH_DEV_PROVIDERS: "0" }).devProviders).toBe(false);
     expect(() => parseEnv({ ...base, AUTH_DEV_PROVIDERS: "yes" })).toThrow("AUTH_DEV_PROVIDERS");
   });
@@ -43,6 +44,12 @@ describe("parseEnv", () => {
 });
 
 describe("TOKEN_ENCRYPTION_KEYS", () => {
+  it("is required in production (one line naming it); development and tests derive a key when it is unset", () => {
+    expect(() => parseEnv({ ...production, TOKEN_ENCRYPTION_KEYS: "" })).toThrow(/^Invalid environment: TOKEN_ENCRYPTION_KEYS is required in production/);
+    expect(parseEnv({ ...base, NODE_ENV: "test" }).TOKEN_ENCRYPTION_KEYS).toBeUndefined();
+    expect(parseEnv({ ...base, NODE_ENV: "development" }).TOKEN_ENCRYPTION_KEYS).toBeUndefined();
+  });
+
   it("is checked at startup, with a one-line message that never echoes key material", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
     expect(parseEnv({ ...base, TOKEN_ENCRYPTION_KEYS: `k1:${key}` }).TOKEN_ENCRYPTION_KEYS).toBe(`k1:${key}`);

@@ -26,6 +26,7 @@ beforeAll(async () => {
     import("@/lib/providers"),
   ]);
   app = { db, withProviderToken, refreshAccount, tokenColumns: columns.tokenColumns, readSecret: columns.readSecret, findProvider };
+  await db.account.count(); // opens and migrates the database here, not inside the first test's time limit
 });
 afterAll(async () => {
   await providers?.dev.close();
@@ -50,6 +51,31 @@ async function connectedUser(username: string, expiresInSeconds = -10) {
 
 const storedAccount = (id: string) => app.db.account.findUniqueOrThrow({ where: { id } });
 
+/** `count` concurrent Call-API-style calls in a separate server process (tests/support/refresh-worker.ts). */
+function inWorkerProcess(userId: string, connectionId: string, count: number) {
+  return new Promise<unknown[]>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", userId, connectionId, String(count), `${providers.acme.issuer}/me`], {
+      env: process.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!).statuses) : reject(new Error(`worker exited ${code}`))));
+  });
+}
+
+/** Two app instances: server processes on PostgreSQL; on PGlite (one process only) two copies of the modules. */
+async function twoInstances(userId: string, connectionId: string, perInstance: number): Promise<unknown[]> {
+  if (process.env.TEST_DATABASE_URL) return (await Promise.all([inWorkerProcess(userId, connectionId, perInstance), inWorkerProcess(userId, connectionId, perInstance)])).flat();
+  vi.resetModules();
+  const second = await import("@/lib/tokens/with-provider-token");
+  return Promise.all(
+    [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
+      Array.from({ length: perInstance }, () => instance(userId, connectionId, userinfo).then((r) => r.status, (e: Error) => e.message)),
+    ),
+  );
+}
+
 describe("withProviderToken", () => {
   it("refreshes first when the token expires within the margin, and stores the rotated tokens encrypted", async () => {
     const { user, account, tokens } = await connectedUser("rita", 30);
@@ -67,13 +93,12 @@ describe("withProviderToken", () => {
     for (const secret of [tokens.access_token, tokens.refresh_token, tokens.id_token, refreshToken]) expect(raw).not.toContain(secret);
   });
 
-  it("refreshes a short-lived token only in the last quarter of its lifetime", async () => {
+  it("refreshes a short-lived token in the last quarter of its lifetime", async () => {
+    // Only the positive case here: "no refresh yet" on a lifetime of seconds would race the clock
+    // (tests/expiry.test.ts checks the margin itself with an explicit time).
     const { user, account } = await connectedUser("short", 8);
-    await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date() } });
-    const before = await refreshCalls();
-    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
-    expect(await refreshCalls()).toBe(before);
     await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date(Date.now() - 40_000) } }); // 48 s lifetime, 8 s left
+    const before = await refreshCalls();
     expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(before + 1);
   });
@@ -119,20 +144,10 @@ describe("withProviderToken", () => {
   it.runIf(process.env.TEST_DATABASE_URL)("makes one token call for 20 callers in two server processes", async () => {
     const { user, account } = await connectedUser("processes");
     const before = await refreshCalls();
-    const run = () =>
-      new Promise<{ statuses: unknown[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, account.id, "10", `${providers.acme.issuer}/me`], {
-          env: process.env,
-          stdio: ["ignore", "pipe", "inherit"],
-        });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`worker exited ${code}`))));
-      });
-    const results = await Promise.all([run(), run()]);
-    expect(results.flatMap((r) => r.statuses)).toEqual(Array(20).fill(200));
+    const results = await Promise.all([inWorkerProcess(user.id, account.id, 10), inWorkerProcess(user.id, account.id, 10)]);
+    expect(results.flat()).toEqual(Array(20).fill(200));
     expect(await refreshCalls()).toBe(before + 1);
-  });
+   }, 60_000); // two tsx processes start slowly on a busy machine
 
   it("marks the connection 'needs reconnect' on invalid_grant and stops calling the provider", async () => {
     const { user, account, tokens } = await connectedUser("revoked");
@@ -150,6 +165,25 @@ describe("withProviderToken", () => {
     const before = await refreshCalls();
     await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow("needs to be reconnected");
     expect(await refreshCalls()).toBe(before);
+  });
+
+  it("a token whose key is gone: 'needs reconnect', a clear error, no 500", async () => {
+    const { user, account } = await connectedUser("lost-key", 300);
+    const { encrypt } = await import("@/lib/tokens/crypto");
+    const { parseKeyRing } = await import("@/lib/tokens/keys");
+    const retired = parseKeyRing(`retired:${Buffer.alloc(32, 9).toString("base64")}`, "unused");
+    await app.db.account.update({ where: { id: account.id }, data: { access_token: encrypt("x", "access_token", retired) } });
+    await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    const row = await storedAccount(account.id);
+    expect([row.status, row.lastError]).toEqual(["needs_reconnect", expect.stringContaining("cannot be decrypted")]);
+    // The refresh path too: an undecryptable refresh token never reaches the provider.
+    const other = await connectedUser("lost-refresh-key");
+    await app.db.account.update({ where: { id: other.account.id }, data: { refresh_token: encrypt("y", "refresh_token", retired) } });
+    const before = await refreshCalls();
+    await expect(app.withProviderToken(other.user.id, other.account.id, userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    expect(await refreshCalls()).toBe(before);
+    const second = await storedAccount(other.account.id);
+    expect([second.status, second.leaseOwner]).toEqual(["needs_reconnect", null]);
   });
 
   it("reads a plaintext row from before encryption and stores it encrypted", async () => {
@@ -170,8 +204,8 @@ describe("withProviderToken", () => {
 });
 
 describe("faults injected at the provider's token endpoint", () => {
-  const arm = (mode: string, count = 1) =>
-    fetch(`${providers.acme.issuer}/__dev/faults`, { method: "PUT", body: JSON.stringify({ mode, count }) });
+  const arm = (mode: string, count = 1, extra: Record<string, unknown> = {}) =>
+    fetch(`${providers.acme.issuer}/__dev/faults`, { method: "PUT", body: JSON.stringify({ mode, count, ...extra }) });
   afterEach(() => fetch(`${providers.acme.issuer}/__dev/faults`, { method: "DELETE" }));
 
   it.each([
@@ -185,14 +219,33 @@ describe("faults injected at the provider's token endpoint", () => {
     await arm(mode);
     await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow(message);
     const after = await storedAccount(account.id);
-    expect({ ...after, lastError: null, lastErrorAt: null, updatedAt: null }).toEqual({ ...before, updatedAt: null });
+    const noted = { lastError: null, lastErrorAt: null, failureCount: 0, nextRetryAt: null, updatedAt: null };
+    expect({ ...after, ...noted }).toEqual({ ...before, updatedAt: null });
     expect(after.lastError).toBeTruthy();
+    // Backed off on the database's clock: about a minute after the failure.
+    expect(after.failureCount).toBe(1);
+    expect(after.nextRetryAt!.getTime() - after.lastErrorAt!.getTime()).toBe(60_000);
     // Nothing was lost: the stored refresh token still works, and the grant was not revoked.
     const refreshes = await refreshCalls();
     expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(refreshes + 1);
-    expect((await storedAccount(account.id)).lastError).toBeNull();
-  }, 15_000);
+    const recovered = await storedAccount(account.id);
+    expect([recovered.lastError, recovered.failureCount, recovered.nextRetryAt]).toEqual([null, 0, null]);
+  }, 30_000);
+
+  it("a token endpoint that answers in 9 s: 20 callers in two instances, exactly one refresh, the grant alive", async () => {
+    const { user, account } = await connectedUser("slow-provider");
+    await arm("delay", 1, { ms: 9_000 });
+    const before = await refreshCalls();
+    expect(await twoInstances(user.id, account.id, 10)).toEqual(Array(20).fill(200));
+    expect(await refreshCalls()).toBe(before + 1);
+    const row = await storedAccount(account.id);
+    expect([row.status, row.version, row.leaseOwner, row.failureCount]).toEqual(["active", 1, null, 0]);
+    // Reuse detection would have revoked the grant if the rotated refresh token had been replayed.
+    await app.refreshAccount(app.findProvider("acme")!, row.id, row.version);
+    expect(await refreshCalls()).toBe(before + 2);
+    expect((await storedAccount(account.id)).status).toBe("active");
+  }, 60_000);
 
   it("10 callers in two instances and a failing token endpoint: one token request, ten clear errors", async () => {
     const { user, account } = await connectedUser("fault-storm");
@@ -235,5 +288,5 @@ describe("faults injected at the provider's token endpoint", () => {
     expect(await refreshCalls()).toBe(refreshes + 1);
     const row = await storedAccount(account.id);
     expect([row.status, row.version, row.leaseOwner]).toEqual(["active", 1, null]);
-  }, 30_000);
+  }, 60_000);
 });

@@ -116,10 +116,18 @@ describe("discovery", () => {
       response.end(JSON.stringify({ issuer: "https://attacker.example", token_endpoint: "https://attacker.example/token" }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { discover } = await import("@/lib/providers/discovery");
+    const { authorizationServer } = await import("@/lib/providers/oauth");
     const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await expect(discover(issuer)).rejects.toThrow("named another issuer");
+    await expect(authorizationServer({ id: "x", issuer })).rejects.toThrow('"response" body "issuer" property does not match the expected value');
     server.close();
+  });
+
+  it("allows plain http only for a loopback issuer", async () => {
+    const { authorizationServer, isLoopbackHttp } = await import("@/lib/providers/oauth");
+    expect([isLoopbackHttp("http://localhost:3101"), isLoopbackHttp("http://127.0.0.1:1"), isLoopbackHttp("https://localhost")]).toEqual([true, true, false]);
+    expect([isLoopbackHttp("http://accounts.example.com"), isLoopbackHttp("http://localhost.evil.example")]).toEqual([false, false]);
+    // oauth4webapi refuses the request itself before anything is sent.
+    await expect(authorizationServer({ id: "x", issuer: "http://accounts.example.com" })).rejects.toThrow("only requests to HTTPS are allowed");
   });
 });
 

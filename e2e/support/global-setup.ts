@@ -23,6 +23,8 @@ declare module "vitest" {
 /** Short enough that a test can wait for expiry; the tokens tests rely on it. */
 export const E2E_ACCESS_TOKEN_TTL = 3;
 export const E2E_AUTH_SECRET = "e2e-secret-that-is-long-enough-0123456789";
+/** Production requires its own token keys (lib/env.ts); a fixed test key, so helpers can decrypt what the app stored. */
+export const E2E_TOKEN_KEYS = `e2e:${Buffer.alloc(32, 42).toString("base64")}`;
 
 export default async function setup(project: TestProject) {
   const appPort = await freePort();
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
   const schema = process.env.TEST_DATABASE_URL ? await createTestSchema(process.env.TEST_DATABASE_URL, "e2e") : null;
   const env = {
     AUTH_SECRET: E2E_AUTH_SECRET,
+    TOKEN_ENCRYPTION_KEYS: E2E_TOKEN_KEYS,
     AUTH_URL: appOrigin,
     AUTH_DEV_PROVIDERS: "1",
     DEV_ACME_ISSUER: acme.issuer,

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { postgresConfig, postgresRunner } from "../../lib/database/connect";
 import { obtainTokens } from "../../tests/support/oidc-client";
-import { E2E_AUTH_SECRET } from "./global-setup";
+import { E2E_AUTH_SECRET, E2E_TOKEN_KEYS } from "./global-setup";
 
 export interface SeededPerson {
   userId: string;
@@ -29,6 +29,7 @@ export async function seedPeopleWithExpiredTokens(
   count: number,
 ): Promise<SeededPerson[]> {
   process.env.AUTH_SECRET ??= E2E_AUTH_SECRET; // the seed encrypts with lib/tokens, which reads the environment once
+  process.env.TOKEN_ENCRYPTION_KEYS ??= E2E_TOKEN_KEYS;
   const { seedConnectedUser, seedSession } = await import("../../tests/support/seed");
   return withDatabase(databaseUrl, async (sql) => {
     const people: SeededPerson[] = [];
@@ -50,6 +51,7 @@ export async function seedPeopleWithExpiredTokens(
 
 export async function accountStates(databaseUrl: string, accountIds: string[]) {
   process.env.AUTH_SECRET ??= E2E_AUTH_SECRET;
+  process.env.TOKEN_ENCRYPTION_KEYS ??= E2E_TOKEN_KEYS;
   const { accountState } = await import("../../tests/support/seed");
   return withDatabase(databaseUrl, (sql) =>
     Promise.all(accountIds.map(async (id) => {

@@ -3,6 +3,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
+import { FAILING_AFTER } from "@/lib/tokens/back-off";
+import { hasKeyFor } from "@/lib/tokens/crypto";
+import { expiryState } from "@/lib/tokens/expiry";
 import { canSignInWith } from "./sign-in-methods";
 
 export interface Connection {
@@ -20,14 +23,13 @@ export interface Connection {
   canSignIn: boolean;
   scopes: string[];
   connectedAt: Date;
-  status: "active" | "expiring" | "needs_reconnect" | "revoked";
+  status: "active" | "expiring" | "expired" | "failing" | "needs_reconnect" | "revoked";
   expiresAt: Date | null;
   lastRefreshedAt: Date | null;
   lastError: string | null;
+  /** Backing off after failed refreshes: the next automatic attempt. */
+  retryAt: Date | null;
 }
-
-/** The same margin withProviderToken refreshes at: "expiring soon" means the next use refreshes it. */
-const EXPIRING_SOON_MS = 60 * 1000;
 
 export async function listConnections(userId: string): Promise<Connection[]> {
   const rows = await db.account.findMany({
@@ -35,7 +37,10 @@ export async function listConnections(userId: string): Promise<Connection[]> {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true, provider: true, username: true, email: true, image: true, label: true, signInEnabled: true, scope: true,
-      createdAt: true, status: true, expires_at: true, lastRefreshedAt: true, lastError: true,
+      createdAt: true, status: true, expires_at: true, accessTokenIssuedAt: true, lastRefreshedAt: true, lastError: true,
+      failureCount: true, nextRetryAt: true,
+      // Ciphertext only, to tell whether its key is still configured; never decrypted or returned here.
+      access_token: true, refresh_token: true,
     },
   });
   return rows.map((row) => ({
@@ -50,17 +55,31 @@ export async function listConnections(userId: string): Promise<Connection[]> {
     canSignIn: canSignInWith(row),
     scopes: row.scope ? row.scope.split(" ") : [],
     connectedAt: row.createdAt,
-    status: connectionStatus(row.status, row.expires_at),
+    status: connectionStatus(row),
     expiresAt: row.expires_at ? new Date(row.expires_at * 1000) : null,
     lastRefreshedAt: row.lastRefreshedAt,
     lastError: row.lastError,
+    retryAt: row.failureCount > 0 && row.nextRetryAt && row.nextRetryAt > new Date() ? row.nextRetryAt : null,
   }));
 }
 
-function connectionStatus(stored: string, expiresAt: number | null): Connection["status"] {
-  if (stored === "needs_reconnect" || stored === "revoked") return stored;
-  if (expiresAt !== null && expiresAt * 1000 - Date.now() < EXPIRING_SOON_MS) return "expiring";
-  return "active";
+interface HealthRow {
+  status: string;
+  expires_at: number | null;
+  accessTokenIssuedAt: Date | null;
+  failureCount: number;
+  access_token: string | null;
+  refresh_token: string | null;
+}
+
+/** The same expiry margin withProviderToken refreshes at (lib/tokens/expiry.ts). */
+export function connectionStatus(row: HealthRow, nowMs = Date.now()): Connection["status"] {
+  if (row.status === "needs_reconnect" || row.status === "revoked") return row.status;
+  const tokens = [row.access_token, row.refresh_token].filter((value) => value !== null);
+  if (!tokens.every((value) => hasKeyFor(value))) return "needs_reconnect";
+  if (row.failureCount >= FAILING_AFTER) return "failing";
+  const expiry = expiryState(row.expires_at, row.accessTokenIssuedAt, nowMs);
+  return expiry === "valid" ? "active" : expiry;
 }
 
 /** One of this user's connections (no tokens), or null: another user's id is indistinguishable from none. */

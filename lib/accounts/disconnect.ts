@@ -11,6 +11,18 @@ export type DisconnectResult =
   | { ok: true; provider: string; revocation: RevocationResult }
   | { ok: false; error: "not-found" | "last-method" };
 
+/** null when a token cannot be decrypted: nothing can be revoked, but the row can still go. */
+function readableTokens(account: { access_token: string | null; refresh_token: string | null }) {
+  try {
+    return {
+      accessToken: readSecret(account.access_token, "access_token")?.value ?? null,
+      refreshToken: readSecret(account.refresh_token, "refresh_token")?.value ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Disconnects one connection (an Account row) of this user; another user's id is "not found". Only a connection
  * that can sign in is guarded: removing a connect-only or unavailable one never takes away a way in.
@@ -22,14 +34,14 @@ export async function disconnectAccount(userId: string, accountId: string): Prom
   if (guarded && (await countSignInMethods(db, userId)) <= 1) return { ok: false, error: "last-method" };
 
   const provider = findProvider(account.provider);
-  const revocation: RevocationResult = provider
-    ? await revokeTokens(provider, {
-        accessToken: readSecret(account.access_token, "access_token")?.value ?? null,
-        refreshToken: readSecret(account.refresh_token, "refresh_token")?.value ?? null,
-      })
-    : { status: "unsupported" };
-  if (revocation.status === "failed") {
-    await recordActivity(userId, "revocation_failed", account.provider, revocation.error);
+  const tokens = readableTokens(account);
+  const revocation: RevocationResult = !provider
+    ? { status: "unsupported" }
+    : tokens
+      ? await revokeTokens(provider, tokens)
+      : { status: "impossible", error: "the stored tokens cannot be decrypted (their key is not configured)" };
+  if (revocation.status === "failed" || revocation.status === "impossible") {
+    await recordActivity(userId, revocation.status === "failed" ? "revocation_failed" : "revocation_impossible", account.provider, revocation.error);
   }
 
   // Lock the user row so two disconnects at once cannot remove the last two methods together.

@@ -3,7 +3,7 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";
-import { tokenColumns } from "@/lib/tokens/columns";
+import { readSecret, tokenColumns } from "@/lib/tokens/columns";
 
 // @auth/prisma-adapter is typed against the default @prisma/client output; ours is generated into lib/.
 const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
@@ -16,6 +16,37 @@ export function accountRow(account: AdapterAccount) {
     providerAccountId: account.providerAccountId,
     session_state: typeof account.session_state === "string" ? account.session_state : null,
     ...tokenColumns(account),
+  };
+}
+
+const accountTypes = ["oauth", "oidc", "email", "webauthn"] as const;
+const isAccountType = (type: string): type is AdapterAccount["type"] => (accountTypes as readonly string[]).includes(type);
+
+/** A token Auth.js can use, or undefined when there is none or its key is gone (the row then needs a reconnect). */
+function plain(stored: string | null, field: "access_token" | "refresh_token" | "id_token") {
+  try {
+    return readSecret(stored, field)?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stock adapter would hand Auth.js our ciphertext; this returns the account with its tokens decrypted. */
+export async function getAccount(providerAccountId: string, provider: string): Promise<AdapterAccount | null> {
+  const row = await db.account.findFirst({ where: { providerAccountId, provider } });
+  if (!row || !isAccountType(row.type)) return null;
+  return {
+    userId: row.userId,
+    type: row.type,
+    provider: row.provider,
+    providerAccountId: row.providerAccountId,
+    access_token: plain(row.access_token, "access_token"),
+    refresh_token: plain(row.refresh_token, "refresh_token"),
+    id_token: plain(row.id_token, "id_token"),
+    expires_at: row.expires_at ?? undefined,
+    token_type: row.token_type ? row.token_type.toLowerCase() === "dpop" ? "dpop" : "bearer" : undefined,
+    scope: row.scope ?? undefined,
+    session_state: row.session_state ?? undefined,
   };
 }
 
@@ -34,6 +65,7 @@ export async function getSessionAndUser(sessionToken: string) {
 export const authAdapter: Adapter = {
   ...prismaAdapter,
   getSessionAndUser,
+  getAccount,
   async linkAccount(account) {
     await db.account.create({ data: accountRow(account) });
   },

@@ -1,7 +1,7 @@
 // RP-initiated logout: after our session ends, end the OpenID provider's session too and come back.
 import "server-only";
 import { findProvider } from "@/lib/providers";
-import { discover } from "@/lib/providers/discovery";
+import { authorizationServer } from "@/lib/providers/oauth";
 
 /**
  * The provider's end-session URL, or null when it has none. `client_id` identifies us instead of
@@ -11,7 +11,7 @@ export async function providerSignOutUrl(providerId: string | null, appOrigin: s
   const provider = providerId ? findProvider(providerId) : undefined;
   if (!provider?.issuer) return null;
   try {
-    const { end_session_endpoint } = await discover(provider.issuer);
+    const { end_session_endpoint } = await authorizationServer(provider);
     if (!end_session_endpoint) return null;
     const url = new URL(end_session_endpoint);
     url.searchParams.set("client_id", provider.clientId);

@@ -1,6 +1,7 @@
 import type { OIDCConfig } from "next-auth/providers";
+import * as oauth from "oauth4webapi";
 import { ProviderApiError, readJson } from "./api-response";
-import { discover } from "./discovery";
+import { authorizationServer, oauthClient } from "./oauth";
 import type { ProviderConfig } from "./types";
 import { completeFromUserinfo } from "./userinfo";
 
@@ -29,7 +30,7 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
     checks: ["pkce", "state", "nonce"],
     authorization: { params: { scope } },
     profile: async (profile, tokens) => {
-      await completeFromUserinfo(options.issuer, profile, tokens.access_token);
+      await completeFromUserinfo(options, profile, tokens.access_token);
       return {
         id: String(profile.sub),
         name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
@@ -58,13 +59,16 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
     clientSecret: options.clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,
     async callApi(fetchApi) {
-      const { userinfo_endpoint } = await discover(options.issuer);
-      if (!userinfo_endpoint) throw new ProviderApiError(`${options.name} has no userinfo endpoint`);
-      const info = await readJson<{ sub: string; email?: string; preferred_username?: string }>(
-        await fetchApi(userinfo_endpoint),
-        "The userinfo endpoint",
-      );
-      return `userinfo for ${info.preferred_username ?? info.email ?? info.sub}`;
+      const server = await authorizationServer(options);
+      if (!server.userinfo_endpoint) throw new ProviderApiError(`${options.name} has no userinfo endpoint`);
+      const response = await fetchApi(server.userinfo_endpoint);
+      if (!response.ok) await readJson(response, "The userinfo endpoint"); // throws the person-facing message
+      // oauth4webapi checks the shape (JSON or signed JWT, a `sub`); the token came from this issuer.
+      const info = await oauth
+        .processUserInfoResponse(server, oauthClient(options), oauth.skipSubjectCheck, response)
+        .catch(() => Promise.reject(new ProviderApiError("The userinfo endpoint sent a malformed response")));
+      const name = [info.preferred_username, info.email, info.sub].find((value) => typeof value === "string");
+      return `userinfo for ${name}`;
     },
   };
 }

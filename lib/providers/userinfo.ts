@@ -1,9 +1,12 @@
 // Standards-conformant OpenID providers (Okta, oidc-provider's defaults) put only `sub` in a code flow's ID
 // token and serve email, email_verified and name from userinfo. Auth.js builds the profile from the ID token
 // alone, so without this a sign-in would see no email and skip every email-based linking rule.
-import { discover } from "./discovery";
+import * as oauth from "oauth4webapi";
+import { authorizationServer, oauthClient, requestOptions } from "./oauth";
+import type { ProviderDefinition } from "./types";
 
 type Claims = Record<string, unknown>;
+const USERINFO_TIMEOUT_MS = 10_000;
 
 /** True when the ID token is missing something the linking rules or the profile need. */
 export function lacksProfileClaims(claims: Claims): boolean {
@@ -12,22 +15,21 @@ export function lacksProfileClaims(claims: Claims): boolean {
 
 /**
  * Adds userinfo's claims to `claims` in place, when the ID token lacks them. The ID token's own claims win
- * (they are signed); userinfo must name the same subject or the sign-in fails. In place, because Auth.js hands
- * this same object to the signIn callback and events as `profile`: the linking decision sees the full claims.
+ * (they are signed); userinfo must name the same subject (oauth4webapi checks it) or the sign-in fails. In place,
+ * because Auth.js hands this same object to the signIn callback and events as `profile`: the linking decision
+ * sees the full claims.
  */
-export async function completeFromUserinfo(issuer: string, claims: Claims, accessToken: string | undefined): Promise<void> {
+export async function completeFromUserinfo(
+  provider: Pick<ProviderDefinition, "id" | "issuer" | "clientId">,
+  claims: Claims,
+  accessToken: string | undefined,
+): Promise<void> {
   if (!lacksProfileClaims(claims) || !accessToken) return;
-  const { userinfo_endpoint } = await discover(issuer);
-  if (!userinfo_endpoint) return;
-  const response = await fetch(userinfo_endpoint, {
-    headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`The userinfo endpoint answered HTTP ${response.status}`);
-  const info = (await response.json()) as Claims;
-  if (typeof info !== "object" || info === null || info.sub !== claims.sub) {
-    throw new Error("The userinfo endpoint named a different subject than the ID token");
-  }
+  const server = await authorizationServer(provider);
+  if (!server.userinfo_endpoint) return;
+  const client = oauthClient(provider);
+  const response = await oauth.userInfoRequest(server, client, accessToken, requestOptions(server, USERINFO_TIMEOUT_MS));
+  const info = await oauth.processUserInfoResponse(server, client, String(claims.sub), response);
   for (const [name, value] of Object.entries(info)) {
     if (claims[name] === undefined) claims[name] = value;
   }

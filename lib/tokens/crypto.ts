@@ -30,6 +30,12 @@ export function isStale(stored: string, keys: KeyRing = keyRing()): boolean {
   return !stored.startsWith(`${PREFIX}${keys.current.id}:`);
 }
 
+/** Is the value's key configured? Answered without decrypting: a value whose key is gone is unusable. */
+export function hasKeyFor(stored: string, keys: KeyRing = keyRing()): boolean {
+  if (!stored.startsWith(PREFIX)) return true;
+  return keys.byId.has(stored.slice(PREFIX.length).split(":")[0]);
+}
+
 export function decrypt(stored: string, field: string, keys: KeyRing = keyRing()): Decrypted {
   if (!stored.startsWith(PREFIX)) return { value: stored, stale: true };
   const [keyId, iv, body, tag] = stored.slice(PREFIX.length).split(":");

@@ -1,16 +1,16 @@
 // The one server-side way to use a person's provider token, for one connection (an Account row) of theirs:
 //   withProviderToken(userId, connectionId, (accessToken) => fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }))
 // A connection id of another user is "not connected", exactly like an unknown id.
-// Refreshes first when the token expires within a minute; on a 401, refreshes once and retries once — never more.
+// Refreshes first when the token is expiring (lib/tokens/expiry.ts); on a 401, refreshes once and retries once — never more.
 import "server-only";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { readSecret } from "./columns";
 import { encrypt, isStale } from "./crypto";
 import { NotConnectedError, ReconnectRequiredError } from "./errors";
+import { needsRefresh } from "./expiry";
 import { refreshAccount, tokenRowSelect, type TokenRow } from "./refresh";
-
-export const EXPIRY_MARGIN_SECONDS = 60;
+import { markUndecryptable } from "./undecryptable";
 
 export async function withProviderToken(
   userId: string,
@@ -23,7 +23,7 @@ export async function withProviderToken(
   // A connection of a provider this deployment no longer configures cannot be used.
   if (!provider) throw new NotConnectedError(row.provider);
   if (row.status !== "active") throw new ReconnectRequiredError(provider.name);
-  if (expiresSoon(row)) row = await refreshAccount(provider, row.id, row.version);
+  if (needsRefresh(row.expires_at, row.accessTokenIssuedAt)) row = await refreshAccount(provider, row.id, row.version);
 
   const response = await call(await accessTokenOf(row, provider.name));
   if (response.status !== 401) return response;
@@ -33,22 +33,22 @@ export async function withProviderToken(
   return call(await accessTokenOf(row, provider.name));
 }
 
-/** Within a minute of expiry — or, for tokens that live only minutes, within a quarter of their lifetime. */
-function expiresSoon(row: TokenRow): boolean {
-  if (row.expires_at === null) return false;
-  const lifetime = row.accessTokenIssuedAt ? row.expires_at - row.accessTokenIssuedAt.getTime() / 1000 : Infinity;
-  const margin = Math.min(EXPIRY_MARGIN_SECONDS, lifetime / 4);
-  return row.expires_at - Date.now() / 1000 < margin;
-}
-
 async function accessTokenOf(row: TokenRow, providerName: string): Promise<string> {
-  const access = readSecret(row.access_token, "access_token");
-  if (!access) throw new ReconnectRequiredError(providerName);
   // The other tokens are only decrypted when they need re-encrypting: no plaintext refresh token per call.
   const stale = (stored: string | null) => stored !== null && isStale(stored);
-  if (access.stale || stale(row.refresh_token) || stale(row.id_token)) {
-    const refresh = readSecret(row.refresh_token, "refresh_token");
-    const idToken = readSecret(row.id_token, "id_token");
+  let access, refresh, idToken;
+  try {
+    access = readSecret(row.access_token, "access_token");
+    if (access?.stale || stale(row.refresh_token) || stale(row.id_token)) {
+      refresh = readSecret(row.refresh_token, "refresh_token");
+      idToken = readSecret(row.id_token, "id_token");
+    }
+  } catch {
+    await markUndecryptable(row, { id: row.provider });
+    throw new ReconnectRequiredError(providerName);
+  }
+  if (!access) throw new ReconnectRequiredError(providerName);
+  if (access.stale || refresh || idToken) {
     // Written before encryption or under an older key: store it again under the current key.
     // Guarded by version so a concurrent refresh is never overwritten with older tokens.
     await db.account.updateMany({

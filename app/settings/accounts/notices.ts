@@ -11,6 +11,8 @@ export function pageNotice(params: { notice?: string; error?: string; provider?:
     case "disconnected-revoked": return { tone: "success", text: `${name} was disconnected and its access revoked.` } as const;
     case "disconnected-unsupported":
       return { tone: "success", text: `${name} was disconnected. ${name} offers no way to revoke access from here; you can remove the app in your ${name} settings.` } as const;
+    case "disconnected-impossible":
+      return { tone: "error", text: `${name} was disconnected. Its stored access could not be read, so it was not revoked at ${name}: remove the app in your ${name} settings.` } as const;
     case "disconnected-failed":
       return { tone: "error", text: `${name} was disconnected, but revoking its access at ${name} failed. Remove the app in your ${name} settings to be sure; the failure is in your activity log.` } as const;
   }

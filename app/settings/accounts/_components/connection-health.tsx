@@ -3,6 +3,8 @@ import type { Connection } from "@/lib/accounts/connections";
 const labels: Record<Connection["status"], { text: string; className: string }> = {
   active: { text: "Active", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
   expiring: { text: "Expiring soon", className: "bg-amber-50 text-amber-800 ring-amber-200" },
+  expired: { text: "Expired", className: "bg-amber-50 text-amber-800 ring-amber-200" },
+  failing: { text: "Failing", className: "bg-red-50 text-red-800 ring-red-200" },
   needs_reconnect: { text: "Needs reconnect", className: "bg-red-50 text-red-800 ring-red-200" },
   revoked: { text: "Revoked", className: "bg-slate-100 text-slate-700 ring-slate-300" },
 };
@@ -24,6 +26,17 @@ export function ConnectionHealth({ connection }: { connection: Connection }) {
           <dt>Last error</dt>
           <dd className="text-red-700">{connection.lastError}</dd>
         </>
+      ) : null}
+      {connection.retryAt ? (
+        <>
+          <dt>Next attempt</dt>
+          <dd data-testid="connection-retry">retrying at {time.format(connection.retryAt)} UTC</dd>
+        </>
+      ) : null}
+      {connection.status === "failing" ? (
+        <dd className="col-span-2 text-red-700" data-testid="connection-failing">
+          Refreshing this connection keeps failing. We keep retrying; if it does not recover, disconnect and connect it again.
+        </dd>
       ) : null}
     </dl>
   );
