@@ -1,4 +1,5 @@
 // The Prisma client, one per process (Next.js dev reloads modules, so it lives on globalThis).
+import "server-only";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { pgliteAdapter, postgresAdapter } from "./database/connect";

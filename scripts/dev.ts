@@ -18,7 +18,7 @@ const { parseEnv } = await import("../lib/env");
 let env;
 try {
   env = parseEnv(process.env);
-  await migrate(env.DATABASE_URL, env.PGLITE_DATA_DIR);
+  await migrate(env.DIRECT_DATABASE_URL ?? env.DATABASE_URL, env.PGLITE_DATA_DIR);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,8 +1,10 @@
 // Opens the database named by the environment: PostgreSQL for a postgres:// URL, otherwise an embedded
 // PGlite whose data lives in a folder (or in memory for "memory://"), created and migrated on first use.
+// PGlite (20 MB) is imported only when it is used, and next.config.js keeps it out of production traces.
+import "server-only";
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -35,8 +37,9 @@ export function postgresAdapter(url: string) {
   return new PrismaPg(pool, schema ? { schema } : undefined);
 }
 
-export async function openPglite(dataDir: string) {
+export async function openPglite(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
   const client = new PGlite(dataDir);
   await applyMigrations(client);
   return client;
@@ -49,7 +52,11 @@ export async function openPglite(dataDir: string) {
  */
 export function pgliteAdapter(dataDir: string): SqlDriverAdapterFactory {
   let factory: Promise<PrismaPGlite> | undefined;
-  const ready = () => (factory ??= openPglite(dataDir).then((client) => new PrismaPGlite(client)));
+  const open = async () => {
+    const [client, { PrismaPGlite }] = await Promise.all([openPglite(dataDir), import("pglite-prisma-adapter")]);
+    return new PrismaPGlite(client);
+  };
+  const ready = () => (factory ??= open());
   return {
     provider: "postgres",
     adapterName: "pglite",

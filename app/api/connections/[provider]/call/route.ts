@@ -3,9 +3,11 @@ import { NextResponse } from "next/server";
 import { auth } from "@/auth";
 import { callProviderApi } from "@/lib/accounts/call-provider-api";
 import { isSameOrigin } from "@/lib/auth/same-origin";
+import { withBodyLimit } from "@/lib/http/body-limit";
 import { findProvider } from "@/lib/providers";
 
-export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
+// The body is not used, but a client may still send one: it is refused above the limit, never read whole.
+export const POST = withBodyLimit(async (request: Request, { params }: { params: Promise<{ provider: string }> }) => {
   if (!isSameOrigin(request)) return NextResponse.json({ error: "Cross-origin requests are not allowed." }, { status: 403 });
   const userId = (await auth())?.user?.id;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
@@ -13,4 +15,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   if (!findProvider(provider)) return NextResponse.json({ error: "Unknown provider." }, { status: 404 });
   const result = await callProviderApi(userId, provider);
   return NextResponse.json(result, { status: result.ok ? 200 : 502 });
-}
+});
