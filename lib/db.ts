@@ -5,7 +5,7 @@ import { env } from "./env";
 import { pgliteAdapter, postgresAdapter } from "./database/connect";
 
 function createClient() {
-  const adapter = env.DATABASE_URL ? postgresAdapter(env.DATABASE_URL) : pgliteAdapter(env.PGLITE_DATA_DIR);
+  const adapter = env.DATABASE_URL ? postgresAdapter(env.DATABASE_URL, env.DATABASE_POOL_MAX) : pgliteAdapter(env.PGLITE_DATA_DIR);
   return new PrismaClient({ adapter });
 }
 
