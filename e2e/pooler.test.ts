@@ -14,9 +14,10 @@ const issuers = inject("issuers");
 const databaseUrl = inject("databaseUrl");
 const INSTANCES = 6;
 const POOL_SIZE = 8;
-// Per instance: 60 client connections in all. Requests queue in PgBouncer (no timeout there) rather than in
-// each instance's pool, whose 5 s connect timeout is for an unreachable database.
-const INSTANCE_POOL = "10";
+// Per instance, enough for every request it gets (240 client connections in all; PgBouncer's are cheap), so
+// requests queue in PgBouncer (no timeout there) rather than in each instance's pool, whose 5 s wait limit is
+// meant for an unreachable database.
+const INSTANCE_POOL = "40";
 const PEOPLE = 20;
 const REQUESTS_EACH = 10;
 
