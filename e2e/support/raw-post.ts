@@ -23,9 +23,10 @@ export function rawPost(url: string, size: number, options: { chunked?: boolean;
     request.on("response", (response) => {
       answered = true;
       resolve({ status: response.statusCode ?? 0, elapsedMs: performance.now() - started, bytesSent });
-      response.resume();
+      // The rest of the body will never be sent: drop the connection rather than leave it half-written.
+      request.destroy();
     });
-    // The server may close the connection once it has answered; that is the point, not a failure.
+    // Destroying the request after the answer may surface as an error; only one before it is a failure.
     request.on("error", (error) => (answered ? undefined : reject(error)));
     const writeMore = () => {
       while (!answered && bytesSent < size) {

@@ -39,11 +39,14 @@ export async function readWithin(stream: ReadableStream<Uint8Array> | null, limi
   return { ok: true, body };
 }
 
-/** `Connection: close` so the client stops uploading the rest instead of the server draining it. */
+/**
+ * The rest of the upload is discarded by Node as it arrives, never buffered. No `Connection: close`: closing while
+ * the client is still sending makes many clients (Node's among them) fail with EPIPE before they read the 413.
+ */
 export function payloadTooLarge(limit = BODY_LIMIT_BYTES): Response {
   return new Response(`Request body too large (limit ${limit / 1024} KB).\n`, {
     status: 413,
-    headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
+    headers: { "content-type": "text/plain; charset=utf-8" },
   });
 }
 
