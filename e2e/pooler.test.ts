@@ -36,6 +36,9 @@ describe.skipIf(!databaseUrl)("pooled PostgreSQL: 6 instances through PgBouncer 
       ports.map((port) => startApp(port, { ...inject("appEnv"), DATABASE_URL: pooler.url, DATABASE_POOL_MAX: INSTANCE_POOL }, inject("appLogFile"))),
     );
     people = await seedPeopleWithExpiredTokens(databaseUrl!, { id: "acme", issuer: issuers.acme }, appOrigin, PEOPLE);
+    // One signed-in page per instance first: the burst below measures pooling, not six cold starts at once.
+    const [warm] = await seedPeopleWithExpiredTokens(databaseUrl!, { id: "globex", issuer: issuers.globex }, appOrigin, 1);
+    for (const origin of origins) await fetch(`${origin}/settings/accounts`, { headers: { cookie: warm.cookie } }).then((r) => r.text());
   }, 240_000);
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));

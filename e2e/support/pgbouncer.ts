@@ -43,7 +43,8 @@ export async function startPgBouncer(databaseUrl: string, poolSize: number): Pro
       `admin_users = ${user}`,
       "pool_mode = transaction",
       `default_pool_size = ${poolSize}`,
-      "min_pool_size = 0",
+      // Opened up front (still within the pool): PgBouncer opens server connections one at a time.
+      `min_pool_size = ${poolSize}`,
       "reserve_pool_size = 0",
       "max_client_conn = 1000",
       "ignore_startup_parameters = extra_float_digits,options",
