@@ -1,5 +1,6 @@
 // Auth.js: database sessions through Prisma, one provider per configured identity provider.
 // Linking rules live in lib/auth/sign-in-policy.ts; token and profile updates in lib/auth/events.ts.
+import "server-only";
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";

@@ -34,6 +34,29 @@ const nextConfig = {
   logging: { incomingRequests: { ignore: [/\/api\/auth\//] } },
   // Packages that read their own files at run time must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "oidc-provider"],
+  // Production functions carry only what they load. The generated Prisma client imports the PostgreSQL query
+  // compiler alone, but tracing picks up the whole runtime folder (60 MB: engines and compilers for five
+  // databases, source maps); PGlite (20 MB) is imported only when DATABASE_URL is unset, which production
+  // refuses. `e2e/function-size.test.ts` fails when a route's trace grows past 20 MB.
+  outputFileTracingExcludes: {
+    "/**": [
+      "node_modules/@electric-sql/pglite/**",
+      "node_modules/pglite-prisma-adapter/**",
+      "node_modules/@prisma/client/runtime/query_engine_bg.*",
+      "node_modules/@prisma/client/runtime/query_compiler_bg.{cockroachdb,mysql,sqlite,sqlserver}.*",
+      "node_modules/@prisma/client/runtime/query_compiler_bg.postgresql.{js,wasm-base64.js}",
+      "node_modules/@prisma/client/runtime/{binary,library,edge,edge-esm,react-native,wasm-compiler-edge,wasm-engine-edge,index-browser}.*",
+      "node_modules/@prisma/client/runtime/*.map",
+      "node_modules/prisma/**",
+      "node_modules/@prisma/engines/**",
+    ],
+  },
+  experimental: {
+    // Server actions never carry more than a few kilobytes; proxy.ts refuses larger bodies with 413 first.
+    serverActions: { bodySizeLimit: "64kb" },
+    // Next copies a body for proxy.ts up to this size; twice the 64 KB limit so proxy.ts can see it exceeded.
+    proxyClientMaxBodySize: "128kb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

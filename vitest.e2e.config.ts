@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 900_000,
+    // Test helpers reuse server modules (lib/database/connect.ts) outside React Server Components.
+    alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts") },
   },
 });

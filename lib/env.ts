@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything is validated once, at startup, and a bad value
 // stops the app with one line naming the variable.
+import "server-only";
 import { z } from "zod";
 import { parseKeyRing } from "./tokens/keys";
 
@@ -18,6 +19,10 @@ const flag = z.enum(["0", "1"], { message: 'must be "0" or "1"' }).optional();
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
+  // Migrations need a session; set this when DATABASE_URL goes through a transaction-mode pooler.
+  DIRECT_DATABASE_URL: postgresUrl.optional(),
+  // Connections each app instance may hold (serverless: keep it small, the pooler multiplexes).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npx auth secret`)"),
   AUTH_URL: httpUrl.optional(),
@@ -81,6 +86,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (set.length > 0 && missing) {
       throw new Error(`Invalid environment: ${missing} is required when ${set.join(" and ")} is set`);
     }
+  }
+  // Vercel functions do not ship the embedded database (next.config.js keeps it out of their traces).
+  if (source.VERCEL === "1" && !env.DATABASE_URL) {
+    throw new Error("Invalid environment: DATABASE_URL is required on Vercel (the embedded PGlite is not deployed)");
+  }
+  if (env.DIRECT_DATABASE_URL && !env.DATABASE_URL) {
+    throw new Error("Invalid environment: DATABASE_URL is required when DIRECT_DATABASE_URL is set");
   }
   // Checked now, not at the first token read: a bad key list must stop the app at startup.
   if (env.TOKEN_ENCRYPTION_KEYS) parseKeyRing(env.TOKEN_ENCRYPTION_KEYS, env.AUTH_SECRET);

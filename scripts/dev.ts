@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import nextEnv from "@next/env";
+import { firstPortInUse, takeDevLock } from "./dev-guard";
 import { migrate } from "./migrate";
 
 nextEnv.loadEnvConfig(process.cwd(), true);
@@ -18,13 +19,31 @@ const { parseEnv } = await import("../lib/env");
 let env;
 try {
   env = parseEnv(process.env);
-  await migrate(env.DATABASE_URL, env.PGLITE_DATA_DIR);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
 
 const port = process.env.PORT ?? "3000";
+const lock = takeDevLock(env.PGLITE_DATA_DIR);
+if ("heldBy" in lock) {
+  console.error(`npm run dev is already running (pid ${lock.heldBy}); stop it first, or use that one.`);
+  process.exit(1);
+}
+process.on("exit", () => lock.release());
+const providerPorts = env.devProviders ? [env.DEV_ACME_ISSUER, env.DEV_GLOBEX_ISSUER].map((url) => Number(new URL(url).port)) : [];
+const busy = await firstPortInUse([Number(port), ...providerPorts]);
+if (busy !== undefined) {
+  console.error(`Port ${busy} is already in use by another program; stop it or choose other ports (PORT, DEV_ACME_ISSUER, DEV_GLOBEX_ISSUER).`);
+  process.exit(1);
+}
+try {
+  await migrate(env.DIRECT_DATABASE_URL ?? env.DATABASE_URL, env.PGLITE_DATA_DIR);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
 const closers: Array<() => Promise<void>> = [];
 if (env.devProviders) {
   const { startDevProviders } = await import("../dev-providers/index.mjs");

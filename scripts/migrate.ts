@@ -1,9 +1,10 @@
 // Applies prisma/migrations to the database the environment names (PostgreSQL, or the embedded PGlite).
 // Run by `npm run dev` and `npm run build`.
+// On PostgreSQL it uses DIRECT_DATABASE_URL when set: migrations need a session, which a transaction-mode
+// pooler (the usual DATABASE_URL on serverless) does not give.
 import nextEnv from "@next/env";
-import pg from "pg";
-import { applyMigrations } from "../lib/database/migrate";
-import { openPglite, postgresConfig, postgresRunner } from "../lib/database/connect";
+import { openPglite } from "../lib/database/connect";
+import { migratePostgres } from "../lib/database/migrate-postgres";
 
 export async function migrate(databaseUrl: string | undefined, pgliteDir: string): Promise<string[]> {
   if (!databaseUrl) {
@@ -11,17 +12,7 @@ export async function migrate(databaseUrl: string | undefined, pgliteDir: string
     await client.close();
     return [];
   }
-  const { pool, schema } = postgresConfig(databaseUrl);
-  const client = new pg.Client(pool);
-  await client.connect();
-  try {
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    // Two builds migrating one database at once must not both apply the same migration.
-    await client.query("SELECT pg_advisory_lock(72616)");
-    return await applyMigrations(postgresRunner(client));
-  } finally {
-    await client.end();
-  }
+  return migratePostgres(databaseUrl);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -29,7 +20,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { parseEnv } = await import("../lib/env");
   try {
     const env = parseEnv(process.env);
-    const applied = await migrate(env.DATABASE_URL, env.PGLITE_DATA_DIR);
+    const applied = await migrate(env.DIRECT_DATABASE_URL ?? env.DATABASE_URL, env.PGLITE_DATA_DIR);
     console.log(env.DATABASE_URL ? `Database migrated (${applied.length} applied).` : `Embedded database ready in ${env.PGLITE_DATA_DIR}.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

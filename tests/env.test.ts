@@ -22,6 +22,21 @@ describe("parseEnv", () => {
     );
   });
 
+  it("reads the pooled-database settings and refuses half of them", () => {
+    const pooled = parseEnv({ ...base, DATABASE_URL: "postgres://pooler/db", DIRECT_DATABASE_URL: "postgres://db/db", DATABASE_POOL_MAX: "3" });
+    expect([pooled.DIRECT_DATABASE_URL, pooled.DATABASE_POOL_MAX]).toEqual(["postgres://db/db", 3]);
+    expect(() => parseEnv({ ...base, DIRECT_DATABASE_URL: "postgres://db/db" })).toThrow(
+      "Invalid environment: DATABASE_URL is required when DIRECT_DATABASE_URL is set",
+    );
+    expect(() => parseEnv({ ...base, DATABASE_URL: "postgres://db/db", DATABASE_POOL_MAX: "0" })).toThrow(/^Invalid environment: DATABASE_POOL_MAX /);
+  });
+
+  it("requires DATABASE_URL on Vercel, where the embedded database is not deployed", () => {
+    expect(() => parseEnv({ ...base, VERCEL: "1" })).toThrow(
+      "Invalid environment: DATABASE_URL is required on Vercel (the embedded PGlite is not deployed)",
+    );
+  });
+
   it("names the missing half of a provider", () => {
     expect(() => parseEnv({ ...base, AUTH_GITHUB_ID: "id" })).toThrow(
       "Invalid environment: AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set",

@@ -1,5 +1,6 @@
 // Auth.js's Prisma adapter, with provider tokens encrypted before they reach the database and the
 // session read in one query (the stock adapter's `include: { user }` costs Prisma two).
+import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";

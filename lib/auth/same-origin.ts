@@ -1,4 +1,5 @@
 // CSRF defence for route handlers that change things (server actions get Next's own origin check).
+import "server-only";
 import { env } from "@/lib/env";
 
 export function isSameOrigin(request: Request): boolean {

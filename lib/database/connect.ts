@@ -1,23 +1,33 @@
 // Opens the database named by the environment: PostgreSQL for a postgres:// URL, otherwise an embedded
 // PGlite whose data lives in a folder (or in memory for "memory://"), created and migrated on first use.
+// PGlite (20 MB) is imported only when it is used, and next.config.js keeps it out of production traces.
+import "server-only";
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { attachDatabasePool } from "@vercel/functions/db-connections";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { applyMigrations, type SqlRunner } from "./migrate";
 
-/** `?schema=name` selects a PostgreSQL schema (tests give each run its own). */
-export function postgresConfig(url: string) {
+/**
+ * `?schema=name` selects a PostgreSQL schema (tests give each run its own). `max` is per process: with many
+ * instances (serverless) keep it small and put a transaction-mode pooler in DATABASE_URL (README, "Pooled
+ * PostgreSQL"). Every query is an unnamed parameterized statement (node-postgres's default; Prisma's pg adapter
+ * never names one), which is what lets it run through PgBouncer in transaction mode.
+ */
+export function postgresConfig(url: string, max = 5) {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? undefined;
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error("Invalid environment: DATABASE_URL has an invalid schema name");
   parsed.searchParams.delete("schema");
   const pool: pg.PoolConfig = {
     connectionString: parsed.toString(),
-    max: 5,
+    max,
     connectionTimeoutMillis: 5_000,
+    // Also what lets @vercel/functions recognise the pool as node-postgres.
+    idleTimeoutMillis: 5_000,
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   };
   return { pool, schema };
@@ -30,13 +40,17 @@ export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
   };
 }
 
-export function postgresAdapter(url: string) {
-  const { pool, schema } = postgresConfig(url);
+export function postgresAdapter(url: string, max?: number) {
+  const { pool: config, schema } = postgresConfig(url, max);
+  const pool = new pg.Pool(config);
+  // On Vercel (Fluid compute) this closes idle connections before an instance is suspended; elsewhere a no-op.
+  attachDatabasePool(pool);
   return new PrismaPg(pool, schema ? { schema } : undefined);
 }
 
-export async function openPglite(dataDir: string) {
+export async function openPglite(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
   const client = new PGlite(dataDir);
   await applyMigrations(client);
   return client;
@@ -49,7 +63,11 @@ export async function openPglite(dataDir: string) {
  */
 export function pgliteAdapter(dataDir: string): SqlDriverAdapterFactory {
   let factory: Promise<PrismaPGlite> | undefined;
-  const ready = () => (factory ??= openPglite(dataDir).then((client) => new PrismaPGlite(client)));
+  const open = async () => {
+    const [client, { PrismaPGlite }] = await Promise.all([openPglite(dataDir), import("pglite-prisma-adapter")]);
+    return new PrismaPGlite(client);
+  };
+  const ready = () => (factory ??= open());
   return {
     provider: "postgres",
     adapterName: "pglite",

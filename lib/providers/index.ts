@@ -1,4 +1,5 @@
 // The providers enabled by the environment, in the order the sign-in page shows them.
+import "server-only";
 import { env } from "../env";
 import { githubProvider } from "./github";
 import { googleProvider } from "./google";

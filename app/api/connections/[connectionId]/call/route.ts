@@ -5,8 +5,10 @@ import { auth } from "@/auth";
 import { callProviderApi } from "@/lib/accounts/call-provider-api";
 import { findConnection } from "@/lib/accounts/connections";
 import { isSameOrigin } from "@/lib/auth/same-origin";
+import { withBodyLimit } from "@/lib/http/body-limit";
 
-export async function POST(request: Request, { params }: { params: Promise<{ connectionId: string }> }) {
+// The body is not used, but a client may still send one: it is refused above the limit, never read whole.
+export const POST = withBodyLimit(async (request: Request, { params }: { params: Promise<{ connectionId: string }> }) => {
   if (!isSameOrigin(request)) return NextResponse.json({ error: "Cross-origin requests are not allowed." }, { status: 403 });
   const userId = (await auth())?.user?.id;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
@@ -16,4 +18,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   }
   const result = await callProviderApi(userId, connectionId);
   return NextResponse.json(result, { status: result.ok ? 200 : 502 });
-}
+});
