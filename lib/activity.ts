@@ -13,6 +13,12 @@ export const activityLabels = {
   account_disconnected: "Account disconnected",
   revocation_failed: "Provider revocation failed",
   needs_reconnect: "Connection needs reconnecting",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
+  sessions_signed_out: "Signed out other sessions",
+  recent_sign_in_confirmed: "Confirmed it was you",
+  rate_limited: "Too many attempts: request refused",
+  account_deleted: "Account deleted",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
+import { clientIp, hitRateLimit } from "@/lib/rate-limit";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { findProvider } from "@/lib/providers";
 import { Button } from "@/components/ui/button";
@@ -10,6 +13,7 @@ export function ProviderSignInButton({ providerId, name, redirectTo }: { provide
         "use server";
         // Values are bound on the server, but check again: a server action is a public endpoint.
         if (!findProvider(providerId)) throw new Error("Unknown provider");
+        if (!(await hitRateLimit("sign-in", clientIp(await headers()))).ok) redirect("/sign-in?error=RateLimited");
         await signIn(providerId, { redirectTo: safeRedirect(redirectTo) });
       }}
     >

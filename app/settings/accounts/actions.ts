@@ -16,7 +16,7 @@ export const connectProvider = userAction(providerInput, async ({ provider }, us
   await setConnectIntent(provider, userId);
   await signIn(provider, { redirectTo: `/settings/accounts?notice=connected&provider=${provider}` });
   return null;
-});
+}, { recentSignIn: "/settings/accounts", rateLimit: "connect" });
 
 /** Re-authorize with the extra scopes the app offers, keeping what was already granted. */
 export const grantMoreAccess = userAction(providerInput, async ({ provider: id }, userId) => {
@@ -28,7 +28,7 @@ export const grantMoreAccess = userAction(providerInput, async ({ provider: id }
   await setConnectIntent(id, userId);
   await signIn(id, { redirectTo: `/settings/accounts?notice=access-updated&provider=${id}` }, { scope });
   return null;
-});
+}, { recentSignIn: "/settings/accounts", rateLimit: "connect" });
 
 export const disconnect = userAction(accountInput, async ({ accountId }, userId) => {
   const result = await disconnectAccount(userId, accountId);
@@ -42,11 +42,11 @@ export const disconnect = userAction(accountInput, async ({ accountId }, userId)
   }
   // The row this form lives in turns into a "Connect" row, so the outcome is a page-level notice.
   redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
-});
+}, { recentSignIn: "/settings/accounts", rateLimit: "disconnect" });
 
 /** Calls the provider's API for the person (refreshing the token first when needed). */
 export const callApi = userAction(providerInput, async ({ provider }, userId) => {
   const result = await callProviderApi(userId, provider);
   revalidatePath("/settings/accounts");
   return result.ok ? { success: `API call succeeded: ${result.summary}` } : { error: `API call failed: ${result.summary}` };
-});
+}, { rateLimit: "call-api" });
