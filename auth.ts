@@ -6,7 +6,7 @@ import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
 import { readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
-import { decideConfirmSignIn, hasConfirmIntent, markReauthenticated } from "@/lib/auth/recent-sign-in";
+import { decideConfirmSignIn, markReauthenticated, readConfirmIntent } from "@/lib/auth/recent-sign-in";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
@@ -27,8 +27,9 @@ const nextAuth = NextAuth({
       if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;
       const sessionUserId = (await nextAuth.auth())?.user?.id ?? null;
       // "Confirm it's you": only one of this person's own accounts gets through, and changes nothing.
-      if (sessionUserId && (await hasConfirmIntent(sessionUserId)) && (await readConnectIntent(sessionUserId)) !== account.provider) {
-        return decideConfirmSignIn(sessionUserId, account);
+      const confirming = sessionUserId ? await readConfirmIntent(sessionUserId) : null;
+      if (sessionUserId && confirming && (await readConnectIntent(sessionUserId)) !== account.provider) {
+        return decideConfirmSignIn(sessionUserId, account, confirming.returnTo);
       }
       const decision = await decideSignIn({
         sessionUserId,

@@ -59,8 +59,8 @@ export const authAdapter: Adapter = {
     return null;
   },
   async createAuthenticator(authenticator) {
-    const name = describeUserAgent(await requestUserAgent()) ?? "Passkey";
-    const row = await db.authenticator.create({ data: { ...authenticator, name: `Passkey on ${name}` } });
+    const device = describeUserAgent(await requestUserAgent());
+    const row = await db.authenticator.create({ data: { ...authenticator, name: device ? `Passkey on ${device}` : "Passkey" } });
     await recordActivity(authenticator.userId, "passkey_added", undefined, row.name ?? undefined);
     return row;
   },

@@ -14,9 +14,8 @@ export async function currentSessionToken(): Promise<string | null> {
   return null;
 }
 
-/** This browser's session if it belongs to `userId`; never returns the token itself. */
-export async function currentSession(userId: string) {
-  const sessionToken = await currentSessionToken();
+/** The session with this token if it belongs to `userId`; never returns the token itself. */
+export async function findSession(sessionToken: string | null, userId: string) {
   if (!sessionToken) return null;
   return db.session.findFirst({
     where: { sessionToken, userId, expires: { gt: new Date() } },

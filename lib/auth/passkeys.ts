@@ -2,7 +2,6 @@
 // "passkey"); removing one removes both, and never the last way to sign in.
 import "server-only";
 import { db } from "@/lib/db";
-import { recordActivity } from "@/lib/activity";
 
 export const PASSKEY_PROVIDER = "passkey";
 

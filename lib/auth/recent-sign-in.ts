@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { env } from "@/lib/env";
 import { safeRedirect } from "./safe-redirect";
-import { currentSession, currentSessionToken } from "./current-session";
+import { currentSessionToken, findSession } from "./current-session";
 
 const secure = env.NODE_ENV === "production" && !env.AUTH_URL?.startsWith("http://");
 /** "<userId> <returnTo>": this signed-in person started "Confirm it's you" (lets an OAuth sign-in through while signed in). */
@@ -16,9 +16,14 @@ export function isRecent(authenticatedAt: Date, now = new Date(), minutes = env.
   return now.getTime() - authenticatedAt.getTime() <= minutes * 60_000;
 }
 
+export async function sessionHasRecentSignIn(sessionToken: string | null, userId: string, now = new Date()) {
+  const session = await findSession(sessionToken, userId);
+  return session !== null && isRecent(session.authenticatedAt, now);
+}
+
+/** For this request's session (by its cookie). */
 export async function hasRecentSignIn(userId: string) {
-  const session = await currentSession(userId);
-  return session !== null && isRecent(session.authenticatedAt);
+  return sessionHasRecentSignIn(await currentSessionToken(), userId);
 }
 
 /** Where to send someone who must confirm first; they come back to `returnTo` to finish. */
@@ -30,26 +35,26 @@ export async function setConfirmIntent(userId: string, returnTo: string) {
   (await cookies()).set(CONFIRM_COOKIE, `${userId} ${safeRedirect(returnTo)}`, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 600 });
 }
 
-async function readConfirmIntent(userId: string) {
+/** The page to return to, if this signed-in person started "Confirm it's you" in this browser. */
+export async function readConfirmIntent(userId: string) {
   const [owner, returnTo] = ((await cookies()).get(CONFIRM_COOKIE)?.value ?? "").split(" ");
   return owner === userId ? { returnTo: safeRedirect(returnTo) } : null;
-}
-
-export async function hasConfirmIntent(userId: string) {
-  return (await readConfirmIntent(userId)) !== null;
 }
 
 /**
  * The OAuth gate while signed in with a confirm intent: only one of the person's own accounts proves it is
  * them. Another user's account (or an unknown one) is refused before Auth.js touches anything.
  */
-export async function decideConfirmSignIn(sessionUserId: string, account: { provider: string; providerAccountId: string }) {
+export async function decideConfirmSignIn(
+  sessionUserId: string,
+  account: { provider: string; providerAccountId: string },
+  returnTo: string,
+) {
   const owner = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
     select: { userId: true },
   });
   if (owner?.userId === sessionUserId) return true;
-  const returnTo = (await readConfirmIntent(sessionUserId))?.returnTo ?? "/settings/security";
   return `${confirmUrl(returnTo)}&error=not-you`;
 }
 

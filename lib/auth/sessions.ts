@@ -3,7 +3,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
-import { currentSessionToken } from "./current-session";
 import { describeUserAgent } from "./user-agent";
 
 export interface SessionItem {
@@ -14,8 +13,9 @@ export interface SessionItem {
   current: boolean;
 }
 
-export async function listSessions(userId: string): Promise<SessionItem[]> {
-  const token = await currentSessionToken();
+/** `currentToken` is this browser's session cookie (lib/auth/current-session.ts). */
+export async function listSessions(userId: string, currentToken: string | null): Promise<SessionItem[]> {
+  const token = currentToken;
   const rows = await db.session.findMany({
     where: { userId, expires: { gt: new Date() } },
     orderBy: [{ lastActiveAt: "desc" }, { createdAt: "desc" }],
@@ -33,17 +33,15 @@ export async function listSessions(userId: string): Promise<SessionItem[]> {
 }
 
 /** Signs out one other session of this user; the current one is left alone (use Sign out for that). */
-export async function signOutSession(userId: string, sessionId: string) {
-  const token = await currentSessionToken();
-  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId, sessionToken: { not: token ?? "" } } });
+export async function signOutSession(userId: string, sessionId: string, currentToken: string | null) {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId, sessionToken: { not: currentToken ?? "" } } });
   if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, "1 session");
   return count === 1;
 }
 
-export async function signOutOtherSessions(userId: string) {
-  const token = await currentSessionToken();
-  if (!token) return 0;
-  const { count } = await db.session.deleteMany({ where: { userId, sessionToken: { not: token } } });
+export async function signOutOtherSessions(userId: string, currentToken: string | null) {
+  if (!currentToken) return 0;
+  const { count } = await db.session.deleteMany({ where: { userId, sessionToken: { not: currentToken } } });
   if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, count === 1 ? "1 session" : `${count} sessions`);
   return count;
 }

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/user-action";
 import { deleteAccount as deleteUserAccount } from "@/lib/accounts/delete-account";
 import { removePasskey as removeUserPasskey, renamePasskey as renameUserPasskey } from "@/lib/auth/passkeys";
+import { currentSessionToken } from "@/lib/auth/current-session";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { signOutOtherSessions, signOutSession } from "@/lib/auth/sessions";
 import { deleteAccountInput, noInput, passkeyInput, renamePasskeyInput, sessionInput } from "./schemas";
@@ -36,13 +37,13 @@ export const removePasskey = userAction(passkeyInput, async ({ passkeyId }, user
 }, { recentSignIn: page });
 
 export const signOutOneSession = userAction(sessionInput, async ({ sessionId }, userId) => {
-  if (!(await signOutSession(userId, sessionId))) return { error: "That session was not found." };
+  if (!(await signOutSession(userId, sessionId, await currentSessionToken()))) return { error: "That session was not found." };
   revalidatePath(page);
   return { success: "Signed out." };
 }, { recentSignIn: page });
 
 export const signOutOthers = userAction(noInput, async (_input, userId) => {
-  const count = await signOutOtherSessions(userId);
+  const count = await signOutOtherSessions(userId, await currentSessionToken());
   revalidatePath(page);
   return { success: count === 0 ? "There were no other sessions." : `Signed out of ${count} other ${count === 1 ? "session" : "sessions"}.` };
 }, { recentSignIn: page });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
+import { currentSessionToken } from "@/lib/auth/current-session";
 import { listPasskeys } from "@/lib/auth/passkeys";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser("/settings/security");
-  const [passkeys, sessions, { notice }] = await Promise.all([listPasskeys(user.id), listSessions(user.id), searchParams]);
+  const [passkeys, sessions, { notice }] = await Promise.all([listPasskeys(user.id), listSessions(user.id, await currentSessionToken()), searchParams]);
   return (
     <section className="space-y-10">
       <div>
