@@ -42,7 +42,7 @@ afterAll(() => dev?.close());
 /** Every row, in every table with a userId column (plus User and RateLimit), that still names this user. */
 async function rowsOf(userId: string) {
   const tables = await db.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.columns WHERE column_name = 'userId' AND table_schema = current_schema()`;
+    SELECT table_name::text AS table_name FROM information_schema.columns WHERE column_name = 'userId' AND table_schema = current_schema()`;
   const found: Record<string, number> = {};
   for (const { table_name } of tables) {
     const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "userId" = $1`, userId);
