@@ -6,9 +6,9 @@ import { recordActivity } from "@/lib/activity";
 
 export const rateLimits = {
   /** Per IP: starting a sign-in (provider buttons, "Confirm it's you"). */
-  "sign-in": { limit: 60, windowSeconds: 600, per: "ip" },
+  "sign-in": { limit: 100, windowSeconds: 600, per: "ip" },
   /** Per IP: requests to /api/auth/callback/* and WebAuthn options. */
-  callback: { limit: 60, windowSeconds: 600, per: "ip" },
+  callback: { limit: 100, windowSeconds: 600, per: "ip" },
   /** Per user: Connect, Reconnect and Grant more access. */
   connect: { limit: 10, windowSeconds: 600, per: "user" },
   disconnect: { limit: 10, windowSeconds: 600, per: "user" },
