@@ -68,7 +68,7 @@ afterAll(async () => {
 describe("passkeys", () => {
   let dana: Page;
 
-  it("adds a passkey, signs out, and signs in with it", async () => {
+  it("adds a passkey, signs out, and signs in with it", { timeout: 120_000 }, async () => {
     dana = await newPage();
     await addVirtualAuthenticator(dana);
     await signIn(dana, appOrigin, "Acme ID", "dana");
@@ -109,7 +109,7 @@ describe("sessions", () => {
   let here: Page;
   let there: Page;
 
-  it("signs out of all other sessions; the other browser is signed out on its next page", async () => {
+  it("signs out of all other sessions; the other browser is signed out on its next page", { timeout: 120_000 }, async () => {
     here = await newPage();
     there = await newPage();
     await signIn(here, appOrigin, "Acme ID", "erin");
@@ -128,7 +128,7 @@ describe("sessions", () => {
     await expect(sessions(here).count()).resolves.toBe(1);
   });
 
-  it.runIf(databaseUrl)("a session older than the limit sees \"Confirm it's you\" before disconnecting, confirms, and finishes", async () => {
+  it.runIf(databaseUrl)("a session older than the limit sees \"Confirm it's you\" before disconnecting, confirms, and finishes", { timeout: 120_000 }, async () => {
     await openAccounts(here);
     await row(here, "Globex ID").getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(here, "erin-globex");
@@ -156,7 +156,9 @@ describe("sessions", () => {
 
     await here.goto(`${appOrigin}/settings/activity`);
     const events = await here.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();
-    expect(events.map((text) => text.split(" · ")[0]).slice(0, 3)).toEqual(["Account disconnected", "Confirmed it was you", "Signed in"]);
+    expect(events[0]).toMatch(/^Account disconnected · Globex ID/);
+    expect(events[1]).toMatch(/^Confirmed it was you/);
+    expect(events[2]).toMatch(/^Signed in · Acme ID/);
   });
 });
 

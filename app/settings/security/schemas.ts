@@ -1,7 +1,7 @@
 // Input rules for the security page's actions (kept apart: a "use server" file may only export actions).
 import { z } from "zod";
 
-const passkeyId = z.string({ message: "Choose a passkey." }).regex(/^[A-Za-z0-9_-]{16,512}$/, "That passkey id is not valid.");
+const passkeyId = z.string({ message: "Choose a passkey." }).regex(/^[A-Za-z0-9+/=_-]{16,512}$/, "That passkey id is not valid.");
 
 export const passkeyInput = z.object({ passkeyId });
 

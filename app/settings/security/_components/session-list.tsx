@@ -28,11 +28,11 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
           </li>
         ))}
       </ul>
-      {others > 0 ? (
-        <div className="mt-3 flex flex-wrap items-center gap-2">
-          <ActionForm action={signOutOthers} fields={{}} label="Sign out of all other sessions" pendingLabel="Signing out…" variant="danger" />
-        </div>
-      ) : null}
+      {/* Always shown: its outcome message must survive the re-render that removes the other sessions. */}
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <ActionForm action={signOutOthers} fields={{}} label="Sign out of all other sessions" pendingLabel="Signing out…" variant="danger" />
+        {others === 0 ? <span className="text-xs text-slate-500">No other sessions right now.</span> : null}
+      </div>
     </>
   );
 }
