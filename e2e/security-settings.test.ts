@@ -76,6 +76,8 @@ describe("passkeys", () => {
     await expect(dana.getByRole("link", { name: "Security" }).getAttribute("aria-current")).resolves.toBe("page");
     await dana.getByRole("button", { name: "Add a passkey" }).click();
     await expect(dana.getByRole("status").filter({ hasText: "Passkey added." }).textContent()).resolves.toBe("Passkey added.");
+    // The list re-renders after the status appears (router.refresh): wait for the item, then count.
+    await passkeys(dana).first().waitFor();
     await expect(passkeys(dana).count()).resolves.toBe(1);
     await expect(passkeys(dana).first().textContent()).resolves.toContain("Never used to sign in");
 
