@@ -2,10 +2,12 @@
 // Linking rules live in lib/auth/sign-in-policy.ts; token and profile updates in lib/auth/events.ts.
 import "server-only";
 import NextAuth from "next-auth";
+import Passkey from "next-auth/providers/passkey";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
 import { clearConnectIntent, readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
+import { decideConfirmSignIn, markReauthenticated, readConfirmIntent } from "@/lib/auth/recent-sign-in";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
@@ -14,7 +16,9 @@ import { providers } from "@/lib/providers";
 const nextAuth = NextAuth({
   adapter: authAdapter,
   session: { strategy: "database" },
-  providers: providers.map((provider) => provider.authjs),
+  // Passkeys (WebAuthn) beside the identity providers; the relying party id is the app's host name.
+  providers: [...providers.map((provider) => provider.authjs), Passkey],
+  experimental: { enableWebAuthn: true },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   secret: env.AUTH_SECRET,
   // Vercel and `next start` behind a proxy set the host; AUTH_URL pins it when set.
@@ -23,6 +27,11 @@ const nextAuth = NextAuth({
     async signIn({ account, profile }) {
       if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;
       const sessionUserId = (await nextAuth.auth())?.user?.id ?? null;
+      // "Confirm it's you": only one of this person's own accounts gets through, and changes nothing.
+      const confirming = sessionUserId ? await readConfirmIntent(sessionUserId) : null;
+      if (sessionUserId && confirming && (await readConnectIntent(sessionUserId))?.provider !== account.provider) {
+        return decideConfirmSignIn(sessionUserId, account, confirming.returnTo);
+      }
       const decision = await decideSignIn({
         sessionUserId,
         connectIntent: sessionUserId ? await readConnectIntent(sessionUserId) : null,
@@ -43,7 +52,14 @@ const nextAuth = NextAuth({
       return baseUrl + safeRedirect(path);
     },
   },
-  events: { signIn: onSignIn },
+  events: {
+    async signIn(message) {
+      const userId = message.user.id;
+      const connecting = userId ? (await readConnectIntent(userId))?.provider === message.account?.provider : false;
+      await onSignIn(message);
+      if (userId) await markReauthenticated(userId, connecting);
+    },
+  },
 });
 
 export const { handlers, signIn, signOut } = nextAuth;

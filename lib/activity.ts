@@ -15,6 +15,12 @@ export const activityLabels = {
   needs_reconnect: "Connection needs reconnecting",
   refresh_failing: "Connection keeps failing to refresh",
   revocation_impossible: "Provider revocation impossible",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
+  sessions_signed_out: "Signed out other sessions",
+  recent_sign_in_confirmed: "Confirmed it was you",
+  rate_limited: "Too many attempts: request refused",
+  account_deleted: "Account deleted",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

@@ -55,6 +55,14 @@ const schema = z.object({
   DEV_GLOBEX_CONNECT_ONLY: flag,
   TOKEN_ENCRYPTION_KEYS: optional,
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Sensitive actions need a sign-in (or "Confirm it's you") this recent. */
+  AUTH_RECENT_SIGN_IN_MINUTES: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number of minutes")
+    .transform(Number)
+    .refine((v) => v >= 1 && v <= 1440, "must be between 1 and 1440")
+    .default(10),
 });
 
 /** Variables that only make sense together: setting one without the others is a configuration mistake. */

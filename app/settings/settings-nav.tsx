@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const tabs = [
   { href: "/settings/accounts", label: "Connected accounts" },
   { href: "/settings/activity", label: "Activity" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 export function SettingsNav() {

@@ -4,7 +4,9 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";
+import { recordActivity } from "@/lib/activity";
 import { readSecret, tokenColumns } from "@/lib/tokens/columns";
+import { describeUserAgent, requestUserAgent } from "./user-agent";
 
 // @auth/prisma-adapter is typed against the default @prisma/client output; ours is generated into lib/.
 const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
@@ -53,8 +55,17 @@ export async function getAccount(providerAccountId: string, provider: string): P
 
 type SessionRow = AdapterSession & Omit<AdapterUser, "id"> & { id: string };
 
+/**
+ * Still one statement per request: the CTE moves `lastActiveAt` only when it is a minute old, so at most one
+ * row write a minute per session; every other render only reads. (The SELECT sees the row as it was.)
+ */
 export async function getSessionAndUser(sessionToken: string) {
   const [row] = await db.$queryRaw<SessionRow[]>`
+    WITH touched AS (
+      UPDATE "Session" SET "lastActiveAt" = CURRENT_TIMESTAMP
+      WHERE "sessionToken" = ${sessionToken} AND "lastActiveAt" < CURRENT_TIMESTAMP - INTERVAL '1 minute'
+      RETURNING 1
+    )
     SELECT s."sessionToken", s."userId", s."expires", u."id", u."name", u."email", u."emailVerified", u."image"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${sessionToken}`;
@@ -69,5 +80,25 @@ export const authAdapter: Adapter = {
   getAccount,
   async linkAccount(account) {
     await db.account.create({ data: accountRow(account) });
+  },
+  // Remembers the browser for the session list; the session starts authenticated (default now()).
+  async createSession(session) {
+    const row = await db.session.create({ data: { ...session, userAgent: await requestUserAgent() } });
+    return { sessionToken: row.sessionToken, userId: row.userId, expires: row.expires };
+  },
+  // A session signed out elsewhere may already be gone; signing out again is not an error.
+  async deleteSession(sessionToken) {
+    await db.session.deleteMany({ where: { sessionToken } });
+    return null;
+  },
+  async createAuthenticator(authenticator) {
+    const device = describeUserAgent(await requestUserAgent());
+    const row = await db.authenticator.create({ data: { ...authenticator, name: device ? `Passkey on ${device}` : "Passkey" } });
+    await recordActivity(authenticator.userId, "passkey_added", undefined, row.name ?? undefined);
+    return row;
+  },
+  // Each passkey sign-in bumps the counter: the moment to record when it was last used.
+  async updateAuthenticatorCounter(credentialID, counter) {
+    return db.authenticator.update({ where: { credentialID }, data: { counter, lastUsedAt: new Date() } });
   },
 };

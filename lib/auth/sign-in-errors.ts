@@ -14,6 +14,9 @@ const messages: Record<string, string> = {
   InvalidCheck: "Sign-in expired or was already used. Please start again.",
   Configuration: "Sign-in is not configured correctly on this server.",
   Verification: "That sign-in link is no longer valid.",
+  RateLimited: "Too many sign-in attempts from your network. Nothing was changed. Please wait a few minutes and try again.",
+  WebAuthnVerificationError: "That passkey could not be verified. Please try again.",
+  PasskeyFailed: "Signing in with a passkey did not work. Try again, or use another way to sign in.",
 };
 
 export function signInErrorMessage(code: string | undefined): string | undefined {

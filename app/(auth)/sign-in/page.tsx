@@ -4,6 +4,7 @@ import { auth } from "@/auth";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { signInProviders } from "@/lib/providers";
+import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { ProviderSignInButton } from "./provider-sign-in-button";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -30,6 +31,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             <ProviderSignInButton providerId={provider.id} name={provider.name} redirectTo={redirectTo} />
           </li>
         ))}
+        <li>
+          <PasskeySignInButton redirectTo={redirectTo} />
+        </li>
       </ul>
       {providers.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No sign-in provider is configured. See the README to enable one.</p>

@@ -1,5 +1,8 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { markPendingLinkConfirmation } from "@/lib/auth/flow-cookies";
+import { clientIp, hitRateLimit } from "@/lib/rate-limit";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { findProvider } from "@/lib/providers";
 import { Button } from "@/components/ui/button";
@@ -20,6 +23,7 @@ export function ProviderSignInButton({ providerId, name, redirectTo, confirmsPen
         // Values are bound on the server, but check again: a server action is a public endpoint.
         const provider = findProvider(providerId);
         if (!provider || provider.connectOnly) throw new Error("Unknown provider");
+        if (!(await hitRateLimit("sign-in", clientIp(await headers()))).ok) redirect("/sign-in?error=RateLimited");
         if (confirmsPendingLink) await markPendingLinkConfirmation();
         await signIn(providerId, { redirectTo: safeRedirect(redirectTo) });
       }}

@@ -25,17 +25,17 @@ async function startConnect(request: ConnectRequestResult, userId: string, notic
 /** "Connect" and "Connect another <Provider> account": a new connection (the provider asks who, if one exists). */
 export const connectProvider = userAction(providerInput, async ({ provider }, userId) =>
   startConnect(await connectRequest(userId, provider), userId, "connected"),
-);
+{ recentSignIn: "/settings/accounts", rateLimit: "connect" });
 
 /** "Reconnect": a new grant for this connection only. */
 export const reconnect = userAction(connectionInput, async ({ connectionId }, userId) =>
   startConnect(await reconnectRequest(userId, connectionId), userId, "connected"),
-);
+{ recentSignIn: "/settings/accounts", rateLimit: "connect" });
 
 /** "Grant more access": re-authorize this connection with the extra scopes, keeping what was already granted. */
 export const grantMoreAccess = userAction(connectionInput, async ({ connectionId }, userId) =>
   startConnect(await grantMoreAccessRequest(userId, connectionId), userId, "access-updated"),
-);
+{ recentSignIn: "/settings/accounts", rateLimit: "connect" });
 
 export const disconnect = userAction(connectionInput, async ({ connectionId }, userId) => {
   const result = await disconnectAccount(userId, connectionId);
@@ -49,14 +49,14 @@ export const disconnect = userAction(connectionInput, async ({ connectionId }, u
   }
   // The row this form lives in disappears, so the outcome is a page-level notice.
   redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
-});
+}, { recentSignIn: "/settings/accounts", rateLimit: "disconnect" });
 
 /** Calls the provider's API with this connection's token (refreshing it first when needed). */
 export const callApi = userAction(connectionInput, async ({ connectionId }, userId) => {
   const result = await callProviderApi(userId, connectionId);
   revalidatePath("/settings/accounts");
   return result.ok ? { success: `API call succeeded: ${result.summary}` } : { error: `API call failed: ${result.summary}` };
-});
+}, { rateLimit: "call-api" });
 
 export const saveLabel = userAction(labelInput, async ({ connectionId, label }, userId) => {
   const result = await renameConnection(userId, connectionId, label);
@@ -76,4 +76,4 @@ export const setUseToSignIn = userAction(signInSwitchInput, async ({ connectionI
   if (!result.ok) return { error: switchErrors[result.error] };
   revalidatePath("/settings/accounts");
   return { success: enabled ? "You can sign in with this account." : "This account no longer signs you in." };
-});
+}, { recentSignIn: "/settings/accounts" });

@@ -1,0 +1,23 @@
+"use client";
+// "Sign in with a passkey": the browser's WebAuthn prompt, verified by Auth.js's Passkey provider.
+import { useState } from "react";
+import { signIn } from "next-auth/webauthn";
+import { Button } from "@/components/ui/button";
+
+export function PasskeySignInButton({ redirectTo }: { redirectTo: string }) {
+  const [pending, setPending] = useState(false);
+  async function start() {
+    setPending(true);
+    try {
+      await signIn("passkey", { action: "authenticate", redirectTo });
+    } catch {
+      // The person cancelled the prompt, or the browser has no passkey for this site.
+      window.location.assign("/sign-in?error=PasskeyFailed");
+    }
+  }
+  return (
+    <Button type="button" variant="secondary" className="w-full py-2.5" disabled={pending} aria-busy={pending} onClick={start}>
+      {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
+    </Button>
+  );
+}
