@@ -42,7 +42,7 @@ export async function measureOverhead(database: BenchDatabase): Promise<Overhead
     const before = await providers.stats();
     const measured = expectReply(
       await worker.request(
-        { cmd: "measure", userId: seeded.userId, accessToken: access_token, url: providers.userinfoUrl, warmup: WARMUP, iterations: ITERATIONS },
+        { cmd: "measure", userId: seeded.userId, accountId: seeded.accountId, accessToken: access_token, url: providers.userinfoUrl, warmup: WARMUP, iterations: ITERATIONS },
         120_000,
       ),
       "measured",

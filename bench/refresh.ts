@@ -80,7 +80,7 @@ async function runRound(
   const before = await providers.stats();
   const runs = await Promise.all(
     workers.map(async (worker, index) =>
-      expectReply(await worker.request({ cmd: "run", userId: seeded.userId, callers: split[index], url: providers.userinfoUrl }), "ran"),
+      expectReply(await worker.request({ cmd: "run", userId: seeded.userId, accountId: seeded.accountId, callers: split[index], url: providers.userinfoUrl }), "ran"),
     ),
   );
   const delta = await statsSince(providers, before);

@@ -54,7 +54,7 @@ describe("withProviderToken", () => {
   it("refreshes first when the token expires within the margin, and stores the rotated tokens encrypted", async () => {
     const { user, account, tokens } = await connectedUser("rita", 30);
     const before = await refreshCalls();
-    const response = await app.withProviderToken(user.id, "acme", userinfo);
+    const response = await app.withProviderToken(user.id, account.id, userinfo);
     expect(response.status).toBe(200);
     expect(await refreshCalls()).toBe(before + 1);
     const row = await storedAccount(account.id);
@@ -71,31 +71,31 @@ describe("withProviderToken", () => {
     const { user, account } = await connectedUser("short", 8);
     await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date() } });
     const before = await refreshCalls();
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(before);
     await app.db.account.update({ where: { id: account.id }, data: { accessTokenIssuedAt: new Date(Date.now() - 40_000) } }); // 48 s lifetime, 8 s left
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(before + 1);
   });
 
   it("uses a fresh token without calling the token endpoint", async () => {
-    const { user } = await connectedUser("fresh", 300);
+    const { user, account } = await connectedUser("fresh", 300);
     const before = await refreshCalls();
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(before);
   });
 
   it("on a 401 refreshes once and retries once, never more", async () => {
-    const { user } = await connectedUser("ursula", 300);
+    const { user, account } = await connectedUser("ursula", 300);
     let calls = 0;
     const before = await refreshCalls();
-    const recovered = await app.withProviderToken(user.id, "acme", (token) => (++calls === 1 ? Promise.resolve(new Response(null, { status: 401 })) : userinfo(token)));
+    const recovered = await app.withProviderToken(user.id, account.id, (token) => (++calls === 1 ? Promise.resolve(new Response(null, { status: 401 })) : userinfo(token)));
     expect([recovered.status, calls, await refreshCalls()]).toEqual([200, 2, before + 1]);
 
     // The provider's 2-second tokens are always "expiring soon": mark this one fresh so only the 401 refreshes.
     await app.db.account.updateMany({ where: { userId: user.id }, data: { expires_at: Math.floor(Date.now() / 1000) + 300 } });
     calls = 0;
-    const refused = await app.withProviderToken(user.id, "acme", () => (calls++, Promise.resolve(new Response(null, { status: 401 }))));
+    const refused = await app.withProviderToken(user.id, account.id, () => (calls++, Promise.resolve(new Response(null, { status: 401 }))));
     expect([refused.status, calls, await refreshCalls()]).toEqual([401, 2, before + 2]);
   });
 
@@ -105,7 +105,7 @@ describe("withProviderToken", () => {
     const second = await import("@/lib/tokens/with-provider-token");
     const before = await refreshCalls();
     const calls = [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
-      Array.from({ length: 10 }, () => instance(user.id, "acme", userinfo).then((r) => r.status)),
+      Array.from({ length: 10 }, () => instance(user.id, account.id, userinfo).then((r) => r.status)),
     );
     expect(await Promise.all(calls)).toEqual(Array(20).fill(200));
     expect(await refreshCalls()).toBe(before + 1);
@@ -117,11 +117,11 @@ describe("withProviderToken", () => {
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)("makes one token call for 20 callers in two server processes", async () => {
-    const { user } = await connectedUser("processes");
+    const { user, account } = await connectedUser("processes");
     const before = await refreshCalls();
     const run = () =>
       new Promise<{ statuses: unknown[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "10", `${providers.acme.issuer}/me`], {
+        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, account.id, "10", `${providers.acme.issuer}/me`], {
           env: process.env,
           stdio: ["ignore", "pipe", "inherit"],
         });
@@ -142,13 +142,13 @@ describe("withProviderToken", () => {
       body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: "refresh_token" }),
     });
     expect(revoke.ok).toBe(true);
-    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
     const row = await storedAccount(account.id);
     expect([row.status, row.leaseOwner, row.version]).toEqual(["needs_reconnect", null, 0]);
     expect(row.lastError).toBe("the provider refused the refresh token");
     expect(await app.db.activityEvent.count({ where: { userId: user.id, type: "needs_reconnect" } })).toBe(1);
     const before = await refreshCalls();
-    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("needs to be reconnected");
+    await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow("needs to be reconnected");
     expect(await refreshCalls()).toBe(before);
   });
 
@@ -161,7 +161,7 @@ describe("withProviderToken", () => {
         access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_at: Math.floor(Date.now() / 1000) + 300,
       },
     });
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     const row = await storedAccount(account.id);
     expect(row.access_token).toMatch(/^enc:v1:/);
     expect(row.refresh_token).toMatch(/^enc:v1:/);
@@ -183,13 +183,13 @@ describe("faults injected at the provider's token endpoint", () => {
     const { user, account } = await connectedUser(`fault-${mode}`);
     const before = await storedAccount(account.id);
     await arm(mode);
-    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow(message);
+    await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow(message);
     const after = await storedAccount(account.id);
     expect({ ...after, lastError: null, lastErrorAt: null, updatedAt: null }).toEqual({ ...before, updatedAt: null });
     expect(after.lastError).toBeTruthy();
     // Nothing was lost: the stored refresh token still works, and the grant was not revoked.
     const refreshes = await refreshCalls();
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(refreshes + 1);
     expect((await storedAccount(account.id)).lastError).toBeNull();
   }, 15_000);
@@ -201,7 +201,7 @@ describe("faults injected at the provider's token endpoint", () => {
     await arm("500", 100);
     const outcomes = await Promise.allSettled(
       [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
-        Array.from({ length: 5 }, () => instance(user.id, "acme", userinfo)),
+        Array.from({ length: 5 }, () => instance(user.id, account.id, userinfo)),
       ),
     );
     const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "fulfilled"));
@@ -214,7 +214,7 @@ describe("faults injected at the provider's token endpoint", () => {
   it("invalid_grant: 'needs reconnect', not a retry loop", async () => {
     const { user, account } = await connectedUser("fault-invalid-grant");
     await arm("invalid_grant", 5);
-    await expect(app.withProviderToken(user.id, "acme", userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
+    await expect(app.withProviderToken(user.id, account.id, userinfo)).rejects.toThrow("Acme ID needs to be reconnected.");
     const faults = await (await fetch(`${providers.acme.issuer}/__dev/faults`)).json();
     expect(faults.armed.remaining).toBe(4); // exactly one token request was made
     expect((await storedAccount(account.id)).status).toBe("needs_reconnect");
@@ -223,7 +223,7 @@ describe("faults injected at the provider's token endpoint", () => {
   it.runIf(process.env.TEST_DATABASE_URL)("a server process killed mid-refresh: its lease expires and the next caller refreshes", async () => {
     const { user, account } = await connectedUser("killed");
     await arm("hang");
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "1", `${providers.acme.issuer}/me`], {
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, account.id, "1", `${providers.acme.issuer}/me`], {
       env: process.env,
       stdio: "ignore",
     });
@@ -231,7 +231,7 @@ describe("faults injected at the provider's token endpoint", () => {
     worker.kill("SIGKILL");
     await fetch(`${providers.acme.issuer}/__dev/faults`, { method: "DELETE" });
     const refreshes = await refreshCalls();
-    expect((await app.withProviderToken(user.id, "acme", userinfo)).status).toBe(200);
+    expect((await app.withProviderToken(user.id, account.id, userinfo)).status).toBe(200);
     expect(await refreshCalls()).toBe(refreshes + 1);
     const row = await storedAccount(account.id);
     expect([row.status, row.version, row.leaseOwner]).toEqual(["active", 1, null]);

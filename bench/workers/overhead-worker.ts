@@ -14,8 +14,8 @@ await serve<OverheadCommand, OverheadReply>(async (command) => {
   const failures: string[] = [];
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
   const direct = () => fetch(command.url, bearer(command.accessToken));
-  const wrapped = () => app.withProviderToken(command.userId, "acme", (token) => fetch(command.url, bearer(token)));
-  const alone = () => app.withProviderToken(command.userId, "acme", async () => new Response("ok"));
+  const wrapped = () => app.withProviderToken(command.userId, command.accountId, (token) => fetch(command.url, bearer(token)));
+  const alone = () => app.withProviderToken(command.userId, command.accountId, async () => new Response("ok"));
   const timed = async (label: string, request: () => Promise<Response>) => {
     const started = performance.now();
     const response = await request();

@@ -18,7 +18,7 @@ export type SeedCommand = { cmd: "seed"; provider: string; username: string; tok
 
 export type RefreshCommand =
   | SeedCommand
-  | { cmd: "run"; userId: string; callers: number; url: string }
+  | { cmd: "run"; userId: string; accountId: string; callers: number; url: string }
   | { cmd: "row"; accountId: string };
 
 export type RefreshReply =
@@ -28,7 +28,7 @@ export type RefreshReply =
   | { kind: "row"; version: number; status: string; leaseOwner: string | null }
   | ErrorReply;
 
-export type OverheadCommand = SeedCommand | { cmd: "measure"; userId: string; accessToken: string; url: string; warmup: number; iterations: number };
+export type OverheadCommand = SeedCommand | { cmd: "measure"; userId: string; accountId: string; accessToken: string; url: string; warmup: number; iterations: number };
 
 export type OverheadReply =
   | { kind: "ready"; instances: number }

@@ -21,17 +21,17 @@ await serve<RefreshCommand, RefreshReply>(async (command) => {
       const started = performance.now();
       // Every caller starts in the same tick, spread round-robin over the instances.
       const calls = await Promise.all(
-        Array.from({ length: command.callers }, (_, index) => call(instances[index % instances.length], command.userId, command.url)),
+        Array.from({ length: command.callers }, (_, index) => call(instances[index % instances.length], command.userId, command.accountId, command.url)),
       );
       return { kind: "ran", wallMs: performance.now() - started, calls };
     }
   }
 }, () => db.$disconnect());
 
-async function call(instance: typeof AppInstance, userId: string, url: string): Promise<CallOutcome> {
+async function call(instance: typeof AppInstance, userId: string, accountId: string, url: string): Promise<CallOutcome> {
   const started = performance.now();
   try {
-    const response = await instance.withProviderToken(userId, "acme", (token) => fetch(url, { headers: { authorization: `Bearer ${token}` } }));
+    const response = await instance.withProviderToken(userId, accountId, (token) => fetch(url, { headers: { authorization: `Bearer ${token}` } }));
     await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started };
   } catch (error) {

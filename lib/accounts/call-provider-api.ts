@@ -1,5 +1,6 @@
 // "Call API": the provider's real API with the person's token, summarized for the person.
 import "server-only";
+import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { ProviderApiError } from "@/lib/providers/api-response";
 import { NotConnectedError, ReconnectRequiredError, TransientTokenError } from "@/lib/tokens/errors";
@@ -11,8 +12,10 @@ export async function callProviderApi(userId: string, providerId: string): Promi
   const provider = findProvider(providerId);
   if (!provider) return { ok: false, summary: "unknown provider" };
   try {
+    const connection = await db.account.findFirst({ where: { userId, provider: providerId }, select: { id: true } });
+    if (!connection) throw new NotConnectedError(provider.name);
     const summary = await provider.callApi((url) =>
-      withProviderToken(userId, providerId, (accessToken) =>
+      withProviderToken(userId, connection.id, (accessToken) =>
         fetch(url, {
           headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "user-agent": "connected-accounts" },
           signal: AbortSignal.timeout(10_000),

@@ -1,5 +1,5 @@
 // The one server-side way to use a person's provider token:
-//   withProviderToken(userId, "github", (accessToken) => fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }))
+//   withProviderToken(userId, connectionId, (accessToken) => fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }))
 // Refreshes first when the token expires within a minute; on a 401, refreshes once and retries once — never more.
 import "server-only";
 import { db } from "@/lib/db";
@@ -13,13 +13,14 @@ export const EXPIRY_MARGIN_SECONDS = 60;
 
 export async function withProviderToken(
   userId: string,
-  providerId: string,
+  connectionId: string,
   call: (accessToken: string) => Promise<Response>,
 ): Promise<Response> {
-  const provider = findProvider(providerId);
-  if (!provider) throw new NotConnectedError(providerId);
-  let row = await db.account.findFirst({ where: { userId, provider: providerId }, select: tokenRowSelect });
-  if (!row) throw new NotConnectedError(provider.name);
+  // A connection is one Account row; the user id in the filter keeps one person from using another's.
+  let row = await db.account.findFirst({ where: { id: connectionId, userId }, select: tokenRowSelect });
+  if (!row) throw new NotConnectedError("This account");
+  const provider = findProvider(row.provider);
+  if (!provider) throw new NotConnectedError(row.provider);
   if (row.status !== "active") throw new ReconnectRequiredError(provider.name);
   if (expiresSoon(row)) row = await refreshAccount(provider, row.id, row.version);
 
