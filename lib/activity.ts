@@ -13,6 +13,7 @@ export const activityLabels = {
   account_disconnected: "Account disconnected",
   revocation_failed: "Provider revocation failed",
   needs_reconnect: "Connection needs reconnecting",
+  service_used: "Used by a service",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

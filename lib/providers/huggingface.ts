@@ -9,6 +9,7 @@ export function huggingfaceProvider(clientId: string, clientSecret: string): Pro
     scope,
     id: "huggingface",
     name: "Hugging Face",
+    apiBase: "https://huggingface.co",
     authjs: HuggingFace({
       clientId,
       clientSecret,

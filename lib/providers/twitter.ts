@@ -9,6 +9,7 @@ export function twitterProvider(clientId: string, clientSecret: string): Provide
     scope,
     id: "twitter",
     name: "X",
+    apiBase: "https://api.twitter.com",
     authjs: Twitter({ clientId, clientSecret, name: "X", checks: ["pkce", "state"], authorization: { url: "https://x.com/i/oauth2/authorize", params: { scope } } }),
     extraScopes: [],
     revocationEndpoint: "https://api.x.com/2/oauth2/revoke",
