@@ -14,6 +14,8 @@ export const activityLabels = {
   revocation_failed: "Provider revocation failed",
   needs_reconnect: "Connection needs reconnecting",
   service_used: "Used by a service",
+  services_allowed: "Services allowed to use a connection",
+  services_disallowed: "Services no longer allowed to use a connection",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

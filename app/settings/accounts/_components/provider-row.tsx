@@ -3,6 +3,7 @@ import { Avatar } from "@/components/ui/avatar";
 import type { Connection } from "@/lib/accounts/connections";
 import { callApi, connectProvider, disconnect, grantMoreAccess } from "../actions";
 import { ConnectionHealth } from "./connection-health";
+import { ServiceAccess } from "./service-access";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -33,6 +34,7 @@ export function ProviderRow({ provider, connection }: Props) {
               </ul>
             ) : null}
             <ConnectionHealth connection={connection} />
+            <ServiceAccess connectionId={connection.id} />
           </>
         ) : (
           <p className="text-sm text-slate-500">Not connected</p>
