@@ -239,3 +239,25 @@ describe("per-key rate limit", () => {
     expect((await list(await newKey(["connections:read"]), user.id)).status).toBe(200);
   });
 });
+
+describe("the consent switch (lib/accounts/service-access.ts)", () => {
+  it("only the owner can change it, the next request sees it, and the 'used by' data names the service", async () => {
+    const access = await import("@/lib/accounts/service-access");
+    const key = await newKey();
+    const { user, account } = await connected("switch-owner", { allow: false });
+    const { user: other } = await connected("switch-other");
+    expect(await access.setServiceAccess(other.id, account.id, true)).toBe(false);
+    expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).allowServices).toBe(false);
+    expect(await access.setServiceAccess(user.id, account.id, true)).toBe(true);
+    expect((await token(key, account.id)).status).toBe(200);
+    expect(await access.serviceAccessOf(user.id, account.id)).toEqual({
+      allowed: true,
+      uses: [{ serviceName: "Nightly sync", lastUsedAt: expect.any(Date), revoked: false }],
+    });
+    expect(await access.serviceAccessOf(other.id, account.id)).toBeNull();
+    expect(await access.setServiceAccess(user.id, account.id, false)).toBe(true);
+    await expectProblem(await token(key, account.id), 403, "consent_required");
+    const types = (await db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);
+    expect(types).toEqual(["services_allowed", "service_used", "services_disallowed"]);
+  });
+});

@@ -1,5 +1,5 @@
 // The audit of services acting for a person: one activity entry per token issued or call proxied, and
-// the per-connection "used by" summary shown on /settings/accounts.
+// the per-connection usage behind the "used by" line on /settings/accounts (lib/accounts/service-access.ts).
 import "server-only";
 import { recordActivity } from "@/lib/activity";
 import { db } from "@/lib/db";
@@ -16,26 +16,4 @@ export async function recordServiceUse(
       ON CONFLICT ("serviceKeyId", "accountId") DO UPDATE SET "lastUsedAt" = GREATEST("ServiceUsage"."lastUsedAt", EXCLUDED."lastUsedAt"), "count" = "ServiceUsage"."count" + 1`,
     recordActivity(use.userId, "service_used", use.providerId, `${service.name} used your ${use.providerName} connection ${use.what}`),
   ]);
-}
-
-export interface ServiceUse {
-  serviceName: string;
-  lastUsedAt: Date;
-  revoked: boolean;
-}
-
-/** Which services used each of a person's connections, most recent first. */
-export async function listServiceUse(userId: string): Promise<Map<string, ServiceUse[]>> {
-  const rows = await db.serviceUsage.findMany({
-    where: { account: { userId } },
-    orderBy: { lastUsedAt: "desc" },
-    select: { accountId: true, lastUsedAt: true, serviceKey: { select: { name: true, revokedAt: true } } },
-  });
-  const byConnection = new Map<string, ServiceUse[]>();
-  for (const row of rows) {
-    const list = byConnection.get(row.accountId) ?? [];
-    list.push({ serviceName: row.serviceKey.name, lastUsedAt: row.lastUsedAt, revoked: row.serviceKey.revokedAt !== null });
-    byConnection.set(row.accountId, list);
-  }
-  return byConnection;
 }
