@@ -7,6 +7,7 @@ import { measureOverhead } from "./overhead";
 import { measurePages } from "./pages";
 import { measureQueries } from "./queries";
 import { measureRefresh } from "./refresh";
+import { measureTokenApi, tokenApiTable } from "./token-api";
 import { overheadTable, pagesTable, queriesTable, refreshTable, resultsMarkdown } from "./report";
 import { prepareApp, type AppFixture } from "./support/app-fixture";
 import { cleanUp } from "./support/cleanup";
@@ -14,7 +15,7 @@ import { describeDatabase, openBenchDatabase } from "./support/database";
 import { describeMachine, loadAverage } from "./support/machine";
 import { renderTable, type Table } from "./support/table";
 
-const MEASUREMENTS = ["refresh", "overhead", "pages", "queries"] as const;
+const MEASUREMENTS = ["refresh", "overhead", "token-api", "pages", "queries"] as const;
 type Measurement = (typeof MEASUREMENTS)[number];
 
 const args = process.argv.slice(2);
@@ -67,6 +68,10 @@ try {
   if (selected.has("overhead")) {
     log("\n1b. Valid-token path overhead");
     show(overheadTable(await measureOverhead(database)));
+  }
+  if (selected.has("token-api")) {
+    log("\n4. Token API added latency");
+    show(tokenApiTable(await measureTokenApi(database)));
   }
   if (selected.has("pages") || selected.has("queries")) {
     log("\nBuilding the app into .next-bench (next build)…");

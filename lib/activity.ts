@@ -21,6 +21,9 @@ export const activityLabels = {
   recent_sign_in_confirmed: "Confirmed it was you",
   rate_limited: "Too many attempts: request refused",
   account_deleted: "Account deleted",
+  service_used: "Used by a service",
+  services_allowed: "Services allowed to use a connection",
+  services_disallowed: "Services no longer allowed to use a connection",
 } as const;
 
 export type ActivityType = keyof typeof activityLabels;

@@ -36,6 +36,14 @@ export type OverheadReply =
   | { kind: "measured"; direct: number[]; wrapped: number[]; alone: number[]; failures: string[] }
   | ErrorReply;
 
+export type TokenApiCommand = SeedCommand | { cmd: "measure"; accountId: string; warmup: number; iterations: number };
+
+export type TokenApiReply =
+  | { kind: "ready"; instances: number }
+  | { kind: "seeded"; userId: string; accountId: string }
+  | { kind: "measured"; direct: number[]; endpoint: number[]; failures: string[] }
+  | ErrorReply;
+
 /** Worker side: answers each command in order; exits when the orchestrator closes stdin. */
 export async function serve<Command, Reply extends object>(
   handle: (command: Command) => Promise<Reply>,

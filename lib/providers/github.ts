@@ -8,6 +8,7 @@ export function githubProvider(clientId: string, clientSecret: string): Provider
   return {
     scope,
     id: "github",
+    apiBase: "https://api.github.com",
     name: "GitHub",
     authjs: GitHub({
       clientId,

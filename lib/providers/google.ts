@@ -8,6 +8,7 @@ export function googleProvider(clientId: string, clientSecret: string): Provider
   return {
     scope,
     id: "google",
+    apiBase: "https://www.googleapis.com",
     name: "Google",
     authjs: Google({
       clientId,

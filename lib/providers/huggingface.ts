@@ -11,6 +11,7 @@ export function huggingfaceProvider(clientId: string, clientSecret: string): Pro
     name: "Hugging Face",
     // No documented prompt or login_hint parameter: the provider decides whether to ask who signs in.
     authorizationParams: { selectAccount: () => ({}), loginHint: () => ({}) },
+    apiBase: "https://huggingface.co",
     authjs: HuggingFace({
       clientId,
       clientSecret,

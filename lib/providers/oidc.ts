@@ -43,6 +43,8 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
   return {
     id: options.id,
     name: options.name,
+    // An OpenID Connect provider's API (userinfo and friends) lives on the issuer's origin.
+    apiBase: new URL(options.issuer).origin,
     authjs,
     scope,
     authorizationParams: {

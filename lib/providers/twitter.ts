@@ -11,6 +11,7 @@ export function twitterProvider(clientId: string, clientSecret: string): Provide
     name: "X",
     // No documented prompt or login_hint parameter: the provider decides whether to ask who signs in.
     authorizationParams: { selectAccount: () => ({}), loginHint: () => ({}) },
+    apiBase: "https://api.twitter.com",
     authjs: Twitter({ clientId, clientSecret, name: "X", checks: ["pkce", "state"], authorization: { url: "https://x.com/i/oauth2/authorize", params: { scope } } }),
     extraScopes: [],
     revocationEndpoint: "https://api.x.com/2/oauth2/revoke",

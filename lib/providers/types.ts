@@ -43,6 +43,8 @@ export interface ProviderDefinition {
   tokenEndpoint?: string;
   /** How the client authenticates at the token endpoint (default HTTP Basic). */
   tokenEndpointAuth?: "client_secret_basic" | "client_secret_post";
+  /** Origin (and base path) of the provider's API: the only host /api/v1/connections/{id}/proxy ever calls. */
+  apiBase: string;
   /** Calls the provider's API for the person and returns a short human summary. */
   callApi(fetchApi: FetchApi): Promise<string>;
   clientId: string;

@@ -4,6 +4,7 @@ import type { Connection } from "@/lib/accounts/connections";
 import { callApi, disconnect, grantMoreAccess, reconnect, saveLabel, setUseToSignIn } from "../actions";
 import { ConnectionHealth } from "./connection-health";
 import { LabelForm } from "./label-form";
+import { ServiceAccess } from "./service-access";
 import { SignInSwitch } from "./sign-in-switch";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -51,6 +52,7 @@ export function ConnectionRow({ provider, connection }: Props) {
         {provider && !provider.connectOnly ? (
           <SignInSwitch action={setUseToSignIn} connectionId={connection.id} enabled={connection.signInEnabled} />
         ) : null}
+        {provider ? <ServiceAccess connectionId={connection.id} /> : null}
       </div>
       <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-1 sm:flex-col sm:items-stretch">
         {provider && (connection.status === "needs_reconnect" || connection.status === "revoked") ? (

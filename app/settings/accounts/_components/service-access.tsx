@@ -1,0 +1,47 @@
+// Per connection: the person's switch for outside services (off by default) and the services that used it.
+import { auth } from "@/auth";
+import { serviceAccessOf } from "@/lib/accounts/service-access";
+import { setServiceAccessAction } from "../service-access-actions";
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const steps: [Intl.RelativeTimeFormatUnit, number][] = [["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity]];
+
+function ago(when: Date, now = Date.now()): string {
+  let value = Math.round((when.getTime() - now) / 1000);
+  for (const [unit, size] of steps) {
+    if (Math.abs(value) < size) return relative.format(value, unit);
+    value = Math.round(value / size);
+  }
+  return relative.format(value, "year");
+}
+
+/** Reads its own data (the session is cached per request), so the page only places it. */
+export async function ServiceAccess({ connectionId }: { connectionId: string }) {
+  const userId = (await auth())?.user?.id;
+  const access = userId ? await serviceAccessOf(userId, connectionId) : null;
+  if (!access) return null;
+  const labelId = `services-${connectionId}`;
+  return (
+    <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="service-access">
+      <form action={setServiceAccessAction} className="flex items-center gap-3">
+        <input type="hidden" name="connectionId" value={connectionId} />
+        <input type="hidden" name="allow" value={access.allowed ? "off" : "on"} />
+        <button
+          type="submit"
+          role="switch"
+          aria-checked={access.allowed}
+          aria-labelledby={labelId}
+          className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 ${access.allowed ? "bg-emerald-600" : "bg-slate-300"}`}
+        >
+          <span className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${access.allowed ? "translate-x-4" : "translate-x-0.5"}`} />
+        </button>
+        <span id={labelId} className="text-slate-800">Allow services to use this connection</span>
+      </form>
+      <p className="mt-1 text-xs text-slate-500" data-testid="service-usage">
+        {access.uses.length === 0
+          ? "No service has used it yet."
+          : `Used by ${access.uses.map((use) => `${use.serviceName}${use.revoked ? " (key revoked)" : ""} ${ago(use.lastUsedAt)}`).join(", ")}`}
+      </p>
+    </div>
+  );
+}
