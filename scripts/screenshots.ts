@@ -27,8 +27,10 @@ for (const [label, viewport] of Object.entries(widths)) {
     await page.waitForURL((url) => url.pathname === "/settings/accounts");
   }
   await shot("accounts");
-  await globex.getByRole("button", { name: "Call API" }).click();
-  await globex.getByRole("status").waitFor();
+  // Each connection is its own list item, named "<Provider>: <identity>".
+  const connected = page.getByRole("listitem", { name: `Globex ID: shots-${label}-globex`, exact: true });
+  await connected.getByRole("button", { name: "Call API" }).click();
+  await connected.getByRole("status").waitFor();
   await shot("accounts-api");
   await page.goto(`${origin}/settings/activity`);
   await shot("activity");

@@ -44,6 +44,20 @@ describe("connect-only providers and aimed authorization requests", () => {
   });
 });
 
+describe("same-origin form posts (pending-link completion)", () => {
+  it("accepts our origin, or Origin null with Sec-Fetch-Site same-origin; refuses everything cross-site", async () => {
+    const { isSameOriginFormPost } = await import("@/lib/auth/same-origin");
+    const post = (headers: Record<string, string>) =>
+      isSameOriginFormPost(new Request("http://localhost:3000/sign-in/link/complete", { method: "POST", headers }));
+    expect(post({ origin: "http://localhost:3000" })).toBe(true);
+    expect(post({ origin: "null", "sec-fetch-site": "same-origin" })).toBe(true);
+    expect(post({ origin: "null", "sec-fetch-site": "cross-site" })).toBe(false);
+    expect(post({ origin: "null" })).toBe(false);
+    expect(post({ origin: "https://evil.example", "sec-fetch-site": "same-origin" })).toBe(false);
+    expect(post({})).toBe(false);
+  });
+});
+
 describe("GitHub identity", () => {
   it("takes email and email_verified from the primary entry of /user/emails, never the public profile email", async () => {
     const { githubProfile } = await import("@/lib/providers/github");

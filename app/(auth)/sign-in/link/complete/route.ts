@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { auth } from "@/auth";
 import { cancelPendingLink, completePendingLink } from "@/lib/accounts/pending-links";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "@/lib/auth/flow-cookies";
-import { isSameOrigin } from "@/lib/auth/same-origin";
+import { isSameOriginFormPost } from "@/lib/auth/same-origin";
 
 const see = (request: Request, path: string) => NextResponse.redirect(new URL(path, request.url), 303);
 
@@ -14,7 +14,7 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) {
+  if (!isSameOriginFormPost(request)) {
     return new NextResponse("Cross-site requests are refused. Nothing was linked.", { status: 403 });
   }
   const userId = (await auth())?.user?.id;
