@@ -31,9 +31,15 @@ export interface Connection {
   retryAt: Date | null;
 }
 
+/**
+ * Account rows that are connections. Auth.js also stores each passkey as an Account row (type "webauthn");
+ * passkeys live on the security page, never in the connections list or its actions.
+ */
+export const CONNECTION_TYPES = { type: { in: ["oauth", "oidc"] } };
+
 export async function listConnections(userId: string): Promise<Connection[]> {
   const rows = await db.account.findMany({
-    where: { userId },
+    where: { userId, ...CONNECTION_TYPES },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true, provider: true, username: true, email: true, image: true, label: true, signInEnabled: true, scope: true,
@@ -85,7 +91,7 @@ export function connectionStatus(row: HealthRow, nowMs = Date.now()): Connection
 /** One of this user's connections (no tokens), or null: another user's id is indistinguishable from none. */
 export function findConnection(userId: string, connectionId: string) {
   return db.account.findFirst({
-    where: { id: connectionId, userId },
+    where: { id: connectionId, userId, ...CONNECTION_TYPES },
     select: { id: true, provider: true, providerAccountId: true, username: true, email: true, scope: true, signInEnabled: true },
   });
 }
@@ -103,7 +109,7 @@ export class ConnectionResolutionError extends Error {
  */
 export async function resolveConnectionId(userId: string, providerId: string): Promise<string> {
   const name = findProvider(providerId)?.name ?? providerId;
-  const rows = await db.account.findMany({ where: { userId, provider: providerId }, select: { id: true }, take: 2 });
+  const rows = await db.account.findMany({ where: { userId, provider: providerId, ...CONNECTION_TYPES }, select: { id: true }, take: 2 });
   if (rows.length === 0) throw new ConnectionResolutionError(`${name} is not connected.`);
   if (rows.length > 1) {
     throw new ConnectionResolutionError(`You have more than one ${name} account connected; choose one by its connection id.`);

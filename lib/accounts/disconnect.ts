@@ -5,6 +5,7 @@ import { recordActivity } from "@/lib/activity";
 import { findProvider } from "@/lib/providers";
 import { revokeTokens, type RevocationResult } from "@/lib/providers/revoke";
 import { readSecret } from "@/lib/tokens/columns";
+import { CONNECTION_TYPES } from "./connections";
 import { canSignInWith, countSignInMethods } from "./sign-in-methods";
 
 export type DisconnectResult =
@@ -28,7 +29,7 @@ function readableTokens(account: { access_token: string | null; refresh_token: s
  * that can sign in is guarded: removing a connect-only or unavailable one never takes away a way in.
  */
 export async function disconnectAccount(userId: string, accountId: string): Promise<DisconnectResult> {
-  const account = await db.account.findFirst({ where: { id: accountId, userId } });
+  const account = await db.account.findFirst({ where: { id: accountId, userId, ...CONNECTION_TYPES } });
   if (!account) return { ok: false, error: "not-found" };
   const guarded = canSignInWith(account);
   if (guarded && (await countSignInMethods(db, userId)) <= 1) return { ok: false, error: "last-method" };

@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
+import { CONNECTION_TYPES } from "./connections";
 
 export interface ServiceUse {
   serviceName: string;
@@ -16,7 +17,7 @@ export interface ServiceUse {
  */
 const serviceAccessByConnection = cache(async (userId: string) => {
   const rows = await db.account.findMany({
-    where: { userId },
+    where: { userId, ...CONNECTION_TYPES },
     select: {
       id: true,
       allowServices: true,

@@ -2,6 +2,7 @@
 // "passkey"); removing one removes both, and never the last way to sign in.
 import "server-only";
 import { db } from "@/lib/db";
+import { countSignInMethods } from "@/lib/accounts/sign-in-methods";
 
 export const PASSKEY_PROVIDER = "passkey";
 
@@ -34,11 +35,8 @@ export async function removePasskey(userId: string, credentialID: string): Promi
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
     const passkey = await tx.authenticator.findFirst({ where: { userId, credentialID }, select: { name: true } });
     if (!passkey) return { ok: false, error: "not-found" } as const;
-    const [connections, otherPasskeys] = await Promise.all([
-      tx.account.count({ where: { userId, provider: { not: PASSKEY_PROVIDER } } }),
-      tx.authenticator.count({ where: { userId, credentialID: { not: credentialID } } }),
-    ]);
-    if (connections + otherPasskeys === 0) return { ok: false, error: "last-method" } as const;
+    // The one count the last-method guard uses everywhere: connections that can sign in, and passkeys.
+    if ((await countSignInMethods(tx, userId)) <= 1) return { ok: false, error: "last-method" } as const;
     await tx.authenticator.deleteMany({ where: { userId, credentialID } });
     await tx.account.deleteMany({ where: { userId, provider: PASSKEY_PROVIDER, providerAccountId: credentialID } });
     await tx.activityEvent.create({ data: { userId, type: "passkey_removed", detail: passkey.name } });
