@@ -4,6 +4,7 @@ import NextAuth from "next-auth";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
+import { authLogger } from "@/lib/auth/logger";
 import { readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
@@ -18,6 +19,7 @@ const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,
   // Vercel and `next start` behind a proxy set the host; AUTH_URL pins it when set.
   trustHost: true,
+  logger: authLogger,
   callbacks: {
     async signIn({ account, profile }) {
       if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;

@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 const isDev = process.env.NODE_ENV !== "production";
 
 // No third-party origins: every script, style and image comes from this app (provider avatars are https).
@@ -39,4 +41,6 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -2,20 +2,26 @@
 import "server-only";
 import { db } from "./db";
 
-export const activityLabels = {
-  signed_in: "Signed in",
-  new_user: "Account created",
-  account_connected: "Account connected",
-  account_updated: "Account access updated",
-  connect_refused: "Connection refused",
-  pending_link_created: "Sign-in paused: confirm it is you",
-  pending_link_completed: "Account linked after confirmation",
-  account_disconnected: "Account disconnected",
-  revocation_failed: "Provider revocation failed",
-  needs_reconnect: "Connection needs reconnecting",
-} as const;
+// What a person reads for each type is in messages/*.json under activity.types (tests/messages.test.ts
+// fails when one is missing in either language).
+export const activityTypes = [
+  "signed_in",
+  "new_user",
+  "account_connected",
+  "account_updated",
+  "connect_refused",
+  "pending_link_created",
+  "pending_link_completed",
+  "account_disconnected",
+  "revocation_failed",
+  "needs_reconnect",
+] as const;
 
-export type ActivityType = keyof typeof activityLabels;
+export type ActivityType = (typeof activityTypes)[number];
+
+export function isActivityType(value: string): value is ActivityType {
+  return (activityTypes as readonly string[]).includes(value);
+}
 
 export async function recordActivity(userId: string, type: ActivityType, provider?: string, detail?: string) {
   await db.activityEvent.create({ data: { userId, type, provider, detail: detail?.slice(0, 500) } });

@@ -1,18 +1,15 @@
-// Auth.js reports failures as an `error` code on the sign-in page; these are the words a person sees.
-const messages: Record<string, string> = {
-  OAuthAccountNotLinked: "That account is already connected to a different user.",
-  EmailInUse:
-    "An account with this email already exists. Sign in the way you did before, then connect this provider from Settings.",
-  AccessDenied: "Sign-in was refused.",
-  OAuthCallbackError: "The provider did not complete the sign-in. Please try again.",
-  OAuthSignin: "We could not start sign-in with that provider. Please try again.",
-  CallbackRouteError: "Sign-in could not be completed. Please start again.",
-  InvalidCheck: "Sign-in expired or was already used. Please start again.",
-  Configuration: "Sign-in is not configured correctly on this server.",
-  Verification: "That sign-in link is no longer valid.",
-};
+// Auth.js reports failures as an `error` code on the sign-in page. This maps a code to the message key
+// (messages/*.json → signInErrors) the page shows, translated at render.
+import type en from "@/messages/en.json";
 
-export function signInErrorMessage(code: string | undefined): string | undefined {
+export type SignInErrorKey = keyof (typeof en)["signInErrors"];
+
+const known: readonly SignInErrorKey[] = [
+  "OAuthAccountNotLinked", "EmailInUse", "AccessDenied", "OAuthCallbackError", "OAuthSignin",
+  "CallbackRouteError", "InvalidCheck", "Configuration", "Verification",
+];
+
+export function signInErrorKey(code: string | undefined): SignInErrorKey | undefined {
   if (!code) return undefined;
-  return messages[code] ?? "Something went wrong while signing in. Please try again.";
+  return known.find((key) => key === code) ?? "default";
 }
