@@ -32,6 +32,8 @@ const nextConfig = {
   // Tests build into their own folder so they never clash with a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // No Next.js badge in the corner of development pages (and of screenshots taken from them).
+  devIndicators: false,
   // Dev request logs would print OAuth callback URLs, authorization codes included.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//] } },
   // Packages that read their own files at run time must not be bundled.

@@ -20,11 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const { callbackUrl, error } = await searchParams;
   const redirectTo = safeRedirect(callbackUrl);
   if (await auth()) redirect(redirectTo);
-  const [t, tErrors, meta] = await Promise.all([getTranslations("signIn"), getTranslations("signInErrors"), getTranslations("meta")]);
+  const [t, tErrors] = await Promise.all([getTranslations("signIn"), getTranslations("signInErrors")]);
   const errorKey = signInErrorKey(error);
   return (
     <AuthCard>
-      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("heading", { app: meta("appName") })}</h1>
+      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("lead")}</p>
       <FlashNotice className="mt-6" />
       {errorKey ? <div className="mt-6"><Alert tone="error">{tErrors(errorKey)}</Alert></div> : null}
