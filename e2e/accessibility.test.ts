@@ -76,5 +76,5 @@ describe("accessibility (axe-core)", () => {
     await visitor.context().close();
     await other.context().close();
     expect(found).toEqual({});
-  }, 120_000);
+  }, 300_000);
 });

@@ -75,7 +75,9 @@ describe("signing in and out", () => {
     expect(url.searchParams.get("callbackUrl")).toBe("/settings/activity");
     expect(url.searchParams.has("error")).toBe(false);
     await expect(page.getByTestId("flash-notice").textContent()).resolves.toBe("You cancelled at Globex ID. Nothing was changed.");
-    await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    // A notice, not the generic "did not complete" error Auth.js's error code would have shown.
+    await expect(page.getByTestId("flash-notice").getAttribute("role")).resolves.toBe("status");
+    await expect(page.getByText("The provider did not complete the sign-in").count()).resolves.toBe(0);
 
     const lines = log.split("\n").filter((line) => line.trim());
     expect(lines.filter((line) => line.includes("access_denied"))).toHaveLength(1);
