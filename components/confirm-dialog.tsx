@@ -50,6 +50,17 @@ export function ConfirmDialog(props: Props) {
     setOpen(true);
   };
   const close = () => dialog.current?.close();
+  // A modal <dialog> makes the page inert, but Tab past the last button would leave for the browser's own
+  // controls; wrap around instead so focus stays on the dialog's choices.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== "Tab" || !dialog.current) return;
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>("button:not([disabled]), [href], input:not([type=hidden]), [tabindex]:not([tabindex='-1'])")];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) (event.preventDefault(), last.focus());
+    else if (!event.shiftKey && document.activeElement === last) (event.preventDefault(), first.focus());
+  };
   // Fires for Escape, Cancel, confirm and backdrop clicks alike.
   const onClose = () => {
     setOpen(false);
@@ -80,6 +91,7 @@ export function ConfirmDialog(props: Props) {
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         onClose={onClose}
+        onKeyDown={onKeyDown}
         onClick={(event) => { if (event.target === dialog.current) close(); }}
         className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       >
