@@ -8,7 +8,9 @@ describe("Auth.js logger", () => {
   it("logs a provider's error answer (e.g. Cancel) as one line, without a stack or the callback's parameters", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    authLogger.error!(new OAuthCallbackError("OAuth Provider returned an error", { providerId: "globex", error: "access_denied", state: "secret-state" }));
+    // As Auth.js builds it (its second argument is the callback's parameters, typed as ErrorOptions).
+    const cause = { providerId: "globex", error: "access_denied", state: "secret-state" } as ErrorOptions;
+    authLogger.error!(new OAuthCallbackError("OAuth Provider returned an error", cause));
     expect(warn.mock.calls).toEqual([["[auth] OAuthCallbackError: OAuth Provider returned an error"]]);
     expect(error).not.toHaveBeenCalled();
   });
