@@ -8,6 +8,7 @@ import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
 import { clearConnectIntent, readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { decideConfirmSignIn, markReauthenticated, readConfirmIntent } from "@/lib/auth/recent-sign-in";
+import { authLogger } from "@/lib/auth/logger";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
@@ -23,6 +24,7 @@ const nextAuth = NextAuth({
   secret: env.AUTH_SECRET,
   // Vercel and `next start` behind a proxy set the host; AUTH_URL pins it when set.
   trustHost: true,
+  logger: authLogger,
   callbacks: {
     async signIn({ account, profile }) {
       if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;

@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 const isDev = process.env.NODE_ENV !== "production";
 
 // No third-party origins: every script, style and image comes from this app (provider avatars are https).
@@ -30,6 +32,8 @@ const nextConfig = {
   // Tests build into their own folder so they never clash with a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // No Next.js badge in the corner of development pages (and of screenshots taken from them).
+  devIndicators: false,
   // Dev request logs would print OAuth callback URLs, authorization codes included.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//] } },
   // Packages that read their own files at run time must not be bundled.
@@ -62,4 +66,6 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

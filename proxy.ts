@@ -1,9 +1,11 @@
-// Two jobs, both before any page or action code runs:
-// - refuse oversized server-action bodies with 413 (Next's own limit answers 500 and only after reading);
-// - optimistic redirect to sign-in: a visitor without a session cookie never needs to render /settings.
-// Every page and action still checks the session itself.
+// Runs before every page, before any page or action code:
+// (1) refuses oversized server-action bodies with 413 (Next's own limit answers 500 and only after reading);
+// (2) an optimistic redirect of visitors without a session cookie away from /settings — every page and action
+//     still checks the session itself;
+// (3) takes a pending flash notice out of its cookie (lib/flash.ts) so it is shown exactly once.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
+import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { BODY_LIMIT_BYTES, declaresTooMuch, payloadTooLarge, readWithin } from "@/lib/http/body-limit";
 
 export async function proxy(request: NextRequest) {
@@ -14,20 +16,32 @@ export async function proxy(request: NextRequest) {
     // oversized body always shows more than the limit here.
     if (!request.headers.has("content-length") && !(await readWithin(request.body, BODY_LIMIT_BYTES)).ok) return payloadTooLarge();
   }
-  if (!request.nextUrl.pathname.startsWith("/settings")) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasSession && request.nextUrl.pathname.startsWith("/settings")) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+  return takeFlash(request);
 }
 
-// Server actions post to the page they are on (the sign-out button is on every page): fetch actions carry a
-// Next-Action header, forms submitted before hydration are multipart. Route handlers check their own bodies
+function takeFlash(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.delete(FLASH_HEADER);
+  const flash = request.cookies.get(FLASH_COOKIE)?.value;
+  // Prefetches render pages nobody is looking at yet; leave the flash for the real visit.
+  const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+  if (!flash || prefetch) return NextResponse.next({ request: { headers } });
+  headers.set(FLASH_HEADER, flash);
+  request.cookies.delete(FLASH_COOKIE);
+  headers.set("cookie", request.cookies.toString());
+  const response = NextResponse.next({ request: { headers } });
+  response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });
+  return response;
+}
+
+// Every page (server actions post to the page they are on); route handlers check their own bodies
 // (lib/http/body-limit.ts). The matcher must be literal: Next reads it without running this file.
 export const config = {
-  matcher: [
-    "/settings/:path*",
-    { source: "/((?!api/|_next/|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
-    { source: "/((?!api/|_next/|favicon.ico).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)"],
 };

@@ -28,7 +28,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = "sec
       {state ? (
         <p
           role={outcomeRole ?? (failed ? "alert" : "status")}
-          className={`basis-full text-sm ${failed ? "text-red-700" : "text-emerald-700"}`}
+          className={`basis-full text-sm ${failed ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}
         >
           {failed ? state.error : state.success}
         </p>

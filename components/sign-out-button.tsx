@@ -18,10 +18,10 @@ async function signOutEverywhere() {
   redirect((await providerSignOutUrl(providerId, origin)) ?? "/sign-in");
 }
 
-export function SignOutButton() {
+export function SignOutButton({ label }: { label: string }) {
   return (
-    <form action={signOutEverywhere}>
-      <Button variant="secondary" type="submit" className="px-3 py-1.5">Sign out</Button>
+    <form action={signOutEverywhere} className="shrink-0">
+      <Button variant="secondary" type="submit" className="px-3 py-1.5 whitespace-nowrap">{label}</Button>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // The /interaction/<uid> pages oidc-provider redirects to: a login form, and consent that is
 // granted without asking (a development IdP has no one to protect from the app).
-import { errorPage, loginPage } from "./pages.mjs";
+import { errorPage, loginPage, pageText, pickPageLocale } from "./pages.mjs";
 
 const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
 // Deliberately loose: one @, no spaces, a dot in the domain. The app, not this IdP, owns real validation.
@@ -50,6 +50,8 @@ export function createInteractions({ provider, brand, scopes, accounts }) {
    * @param {any} details @param {URLSearchParams} form
    */
   async function submitLogin(req, res, details, form) {
+    const locale = pickPageLocale(details.params.ui_locales);
+    const t = pageText(locale);
     const username = (form.get("username") ?? "").trim();
     const emailInput = (form.get("email") ?? "").trim();
     /** @type {{ error: string, invalid: "username" | "email" } | undefined} */
@@ -57,16 +59,14 @@ export function createInteractions({ provider, brand, scopes, accounts }) {
     if (!USERNAME.test(username)) {
       problem = {
         invalid: "username",
-        error: username
-          ? "Usernames are 1 to 64 characters: letters, digits, dots, dashes and underscores."
-          : "Enter a username.",
+        error: username ? t.usernameInvalid : t.usernameRequired,
       };
     } else if (emailInput && (emailInput.length > 254 || !EMAIL.test(emailInput))) {
-      problem = { invalid: "email", error: "Enter an email address like name@example.test, or leave it empty." };
+      problem = { invalid: "email", error: t.emailInvalid };
     }
     if (problem) {
       const view = {
-        ...formUrls(details.uid), clientName: await clientName(details), username, email: emailInput, ...problem,
+        ...formUrls(details.uid), clientName: await clientName(details), username, email: emailInput, ...problem, locale,
         emailPlaceholder: USERNAME.test(username) ? defaultEmail(username) : undefined,
       };
       return sendHtml(res, 400, loginPage(brand, view));
@@ -85,9 +85,14 @@ export function createInteractions({ provider, brand, scopes, accounts }) {
    * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
    */
   async function handle(req, res) {
+    // Until the interaction is known (it may have expired) the browser's languages decide; then ui_locales.
+    let locale = pickPageLocale(String(req.headers["accept-language"] ?? "").split(",").map((tag) => tag.split(";")[0]).join(" "));
+    let t = pageText(locale);
     try {
       const [, , uid, action] = new URL(req.url ?? "/", "http://localhost").pathname.split("/");
       const details = await provider.interactionDetails(req, res);
+      locale = pickPageLocale(details.params.ui_locales);
+      t = pageText(locale);
       // The cookie names the interaction; a URL for another one is a stale tab or a forged link.
       if (details.uid !== uid) throw Object.assign(new Error("interaction mismatch"), { name: "SessionNotFound" });
 
@@ -96,7 +101,7 @@ export function createInteractions({ provider, brand, scopes, accounts }) {
           error: "access_denied", error_description: "The user cancelled the sign-in.",
         }, { mergeWithLastSubmission: false });
       }
-      if (action !== undefined) return sendHtml(res, 404, errorPage(brand, "Not found", "There is nothing here."));
+      if (action !== undefined) return sendHtml(res, 404, errorPage(brand, t.notFound, t.notFoundText, locale));
 
       if (details.prompt.name === "consent") {
         // Also covers later authorizations asking for more scopes (e.g. api:read).
@@ -107,20 +112,19 @@ export function createInteractions({ provider, brand, scopes, accounts }) {
         throw new Error(`unsupported prompt ${details.prompt.name}`);
       }
       if (req.method === "POST") return await submitLogin(req, res, details, await readForm(req));
-      if (req.method !== "GET") return sendHtml(res, 405, errorPage(brand, "Not allowed", "Use the sign-in form."));
+      if (req.method !== "GET") return sendHtml(res, 405, errorPage(brand, t.notAllowed, t.notAllowedText, locale));
 
       const hint = String(details.params.login_hint ?? "");
-      const view = { ...formUrls(uid), clientName: await clientName(details), username: USERNAME.test(hint) ? hint : "" };
+      const view = { ...formUrls(uid), clientName: await clientName(details), username: USERNAME.test(hint) ? hint : "", locale };
       return sendHtml(res, 200, loginPage(brand, view));
     } catch (error) {
       const err = /** @type {Error & { statusCode?: number }} */ (error);
       if (err.name === "SessionNotFound") {
-        return sendHtml(res, 400, errorPage(brand, "Sign-in expired",
-          "This sign-in request has expired or was already completed. Go back to the app and start again."));
+        return sendHtml(res, 400, errorPage(brand, t.expired, t.expiredText, locale));
       }
-      if (err.statusCode === 413) return sendHtml(res, 413, errorPage(brand, "Too large", "The form was too large."));
+      if (err.statusCode === 413) return sendHtml(res, 413, errorPage(brand, t.tooLarge, t.tooLargeText, locale));
       console.error(`dev-providers (${brand.name}): interaction failed`, err);
-      return sendHtml(res, 500, errorPage(brand, "Something went wrong", err.message));
+      return sendHtml(res, 500, errorPage(brand, t.failed, err.message, locale));
     }
   }
 

@@ -1,8 +1,22 @@
+import { readFileSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, signIn } from "./support/browser";
 
 const appOrigin = inject("appOrigin");
+const appLogFile = inject("appLogFile");
+
+/** What the app logs while `action` runs (polled until `until` appears in it). */
+async function logDuring(action: () => Promise<void>, until: RegExp): Promise<string> {
+  const start = statSync(appLogFile).size;
+  await action();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const written = readFileSync(appLogFile).subarray(start).toString("utf8");
+    if (until.test(written) || Date.now() > deadline) return written;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -46,5 +60,51 @@ describe("signing in and out", () => {
     expect(url.pathname).toBe("/sign-in");
     expect(url.searchParams.get("callbackUrl")).toBe("/settings/accounts");
     await page.close();
+  });
+
+  it("brings a person who cancels at the provider back to sign-in with a message shown once, logging one line", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/sign-in?callbackUrl=/settings/activity`);
+    await page.getByRole("button", { name: "Continue with Globex ID" }).click();
+    const log = await logDuring(async () => {
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.waitForURL((url) => url.origin === appOrigin && url.pathname === "/sign-in");
+    }, /OAuthCallbackError/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("callbackUrl")).toBe("/settings/activity");
+    expect(url.searchParams.has("error")).toBe(false);
+    await expect(page.getByTestId("flash-notice").textContent()).resolves.toBe("You cancelled at Globex ID. Nothing was changed.");
+    // A notice, not the generic "did not complete" error Auth.js's error code would have shown.
+    await expect(page.getByTestId("flash-notice").getAttribute("role")).resolves.toBe("status");
+    await expect(page.getByText("The provider did not complete the sign-in").count()).resolves.toBe(0);
+
+    const lines = log.split("\n").filter((line) => line.trim());
+    expect(lines.filter((line) => line.includes("OAuthCallbackError"))).toEqual([
+      "[auth] OAuthCallbackError: OAuth Provider returned an error",
+    ]);
+    expect(lines.filter((line) => /^\s+at\s/.test(line))).toEqual([]);
+
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expect(page.getByTestId("flash-notice").count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it("brings a signed-in person who cancels a connect back to the settings page they started from", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, appOrigin, "Acme ID", "cancel-connect");
+    await page.goto(`${appOrigin}/settings/accounts`);
+    const globex = page.getByRole("listitem", { name: "Globex ID", exact: true });
+    await globex.getByRole("button", { name: "Connect", exact: true }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
+    await expect(page.getByTestId("flash-notice").textContent()).resolves.toBe("You cancelled at Globex ID. Nothing was changed.");
+    await expect(globex.getByRole("button", { name: "Connect", exact: true }).isVisible()).resolves.toBe(true);
+    await page.reload();
+    await page.getByRole("heading", { name: "Connected accounts" }).waitFor();
+    await expect(page.getByTestId("flash-notice").count()).resolves.toBe(0);
+    await context.close();
   });
 });

@@ -8,7 +8,7 @@ export function Avatar({ name, image, size = "md" }: { name: string; image?: str
     return <img src={image} alt="" referrerPolicy="no-referrer" className={`${sizes[size]} shrink-0 rounded-full object-cover`} />;
   }
   return (
-    <span aria-hidden className={`${sizes[size]} grid shrink-0 place-items-center rounded-full bg-slate-200 font-semibold text-slate-700`}>
+    <span aria-hidden className={`${sizes[size]} grid shrink-0 place-items-center rounded-full bg-slate-200 font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-100`}>
       {initials}
     </span>
   );

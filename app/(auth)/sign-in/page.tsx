@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
+import { FlashNotice } from "@/components/flash-notice";
+import { Alert } from "@/components/ui/alert";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInErrorKey } from "@/lib/auth/sign-in-errors";
 import { signInProviders } from "@/lib/providers";
 import { PasskeySignInButton } from "./passkey-sign-in-button";
+import { AuthCard } from "./auth-card";
 import { ProviderSignInButton } from "./provider-sign-in-button";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
 
 type Search = Promise<{ callbackUrl?: string; error?: string }>;
 
@@ -15,16 +21,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const { callbackUrl, error } = await searchParams;
   const redirectTo = safeRedirect(callbackUrl);
   if (await auth()) redirect(redirectTo);
-  const message = signInErrorMessage(error);
+  const [t, tErrors] = await Promise.all([getTranslations("signIn"), getTranslations("signInErrors")]);
+  const errorKey = signInErrorKey(error);
   // Connect-only providers are for calling APIs once signed in, never for signing in.
   const providers = signInProviders();
   return (
-    <section className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
-      <p className="mt-2 text-sm text-slate-600">Choose how you want to sign in. You can connect more providers later.</p>
-      {message ? (
-        <p role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{message}</p>
-      ) : null}
+    <AuthCard>
+      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("lead")}</p>
+      <FlashNotice className="mt-6" />
+      {errorKey ? <div className="mt-6"><Alert tone="error">{tErrors(errorKey)}</Alert></div> : null}
       <ul className="mt-6 space-y-3">
         {providers.map((provider) => (
           <li key={provider.id}>
@@ -35,9 +41,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <PasskeySignInButton redirectTo={redirectTo} />
         </li>
       </ul>
-      {providers.length === 0 ? (
-        <p className="mt-6 text-sm text-slate-600">No sign-in provider is configured. See the README to enable one.</p>
-      ) : null}
-    </section>
+      {providers.length === 0 ? <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">{t("noProviders")}</p> : null}
+      <p className="mt-6 text-xs text-slate-500 dark:text-slate-400">{t("terms")}</p>
+    </AuthCard>
   );
 }

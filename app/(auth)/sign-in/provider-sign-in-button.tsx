@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { markPendingLinkConfirmation } from "@/lib/auth/flow-cookies";
 import { clientIp, hitRateLimit } from "@/lib/rate-limit";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ProviderLogo } from "@/components/provider-logo";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { findProvider } from "@/lib/providers";
 import { Button } from "@/components/ui/button";
@@ -15,7 +17,8 @@ interface Props {
   confirmsPendingLink?: boolean;
 }
 
-export function ProviderSignInButton({ providerId, name, redirectTo, confirmsPendingLink = false }: Props) {
+export async function ProviderSignInButton({ providerId, name, redirectTo, confirmsPendingLink = false }: Props) {
+  const t = await getTranslations("signIn");
   return (
     <form
       action={async () => {
@@ -25,10 +28,14 @@ export function ProviderSignInButton({ providerId, name, redirectTo, confirmsPen
         if (!provider || provider.connectOnly) throw new Error("Unknown provider");
         if (!(await hitRateLimit("sign-in", clientIp(await headers()))).ok) redirect("/sign-in?error=RateLimited");
         if (confirmsPendingLink) await markPendingLinkConfirmation();
-        await signIn(providerId, { redirectTo: safeRedirect(redirectTo) });
+        // ui_locales (OpenID Connect): the provider's login page speaks the person's language too.
+        await signIn(providerId, { redirectTo: safeRedirect(redirectTo) }, { ui_locales: await getLocale() });
       }}
     >
-      <Button type="submit" variant="secondary" className="w-full py-2.5">Continue with {name}</Button>
+      <Button type="submit" variant="secondary" className="relative w-full py-2.5">
+        <ProviderLogo id={providerId} className="absolute left-4 size-5" />
+        {t("continueWith", { provider: name })}
+      </Button>
     </form>
   );
 }

@@ -2,36 +2,61 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { auth } from "@/auth";
 import { Button } from "@/components/ui/button";
+import { getTranslations } from "next-intl/server";
+import { FlashNotice } from "@/components/flash-notice";
 import { findPendingLink } from "@/lib/accounts/pending-links";
 import { readPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { findProvider } from "@/lib/providers";
+import { AuthCard } from "../auth-card";
 import { ProviderSignInButton } from "../provider-sign-in-button";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pendingLink"))("title") };
+}
 
 export default async function PendingLinkPage() {
   const id = await readPendingLinkCookie();
-  const pending = id ? await findPendingLink(id) : null;
+  const [pending, t] = await Promise.all([id ? findPendingLink(id) : null, getTranslations("pendingLink")]);
   if (!id || !pending) {
     return (
-      <section className="mx-auto max-w-md">
-        <h1 className="text-2xl font-semibold tracking-tight">This link request has expired</h1>
-        <p className="mt-2 text-sm text-slate-600">Nothing was linked. Sign in again to start over.</p>
-        <Link href="/sign-in" className="mt-6 inline-flex text-sm font-medium text-slate-900 underline">Back to sign in</Link>
-      </section>
+      <AuthCard>
+        <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("expiredHeading")}</h1>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("expiredLead")}</p>
+        <Link href="/sign-in" className="mt-6 inline-flex text-sm font-medium underline underline-offset-4">{t("backToSignIn")}</Link>
+      </AuthCard>
     );
   }
   const newName = findProvider(pending.provider)?.name ?? pending.provider;
   const userId = (await auth())?.user?.id;
-  if (userId) return <ConfirmLink pendingId={id} providerName={newName} email={pending.email} sameUser={userId === pending.userId} />;
+  if (userId) {
+    const confirm = await getTranslations("pendingLink.confirm");
+    const sameUser = userId === pending.userId;
+    const values = { provider: newName, email: pending.email };
+    return (
+      <AuthCard>
+        <h1 className="mt-6 text-2xl font-semibold tracking-tight">{sameUser ? confirm("heading", values) : confirm("otherUserHeading")}</h1>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{sameUser ? confirm("lead", values) : confirm("otherUserLead", values)}</p>
+        {/* A POST from this page only: a link or a cross-site form cannot complete it (the route checks the origin). */}
+        <form method="post" action="/sign-in/link/complete" className="mt-6 flex gap-3">
+          <input type="hidden" name="pendingId" value={id} />
+          {sameUser ? <Button type="submit" name="decision" value="link">{confirm("link")}</Button> : null}
+          <Button type="submit" name="decision" value="cancel" variant="secondary">{confirm("cancel")}</Button>
+        </form>
+      </AuthCard>
+    );
+  }
   const methods = pending.existingProviders.flatMap((providerId) => findProvider(providerId) ?? []);
   return (
-    <section className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold tracking-tight">An account with this email already exists</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        <span className="font-medium text-slate-900">{pending.email}</span> already has an account here. To add {newName} to it,
-        first confirm it is you by signing in the way you usually do. Nothing changes until you then choose Link.
+    <AuthCard>
+      <h1 className="mt-6 text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        {t.rich("lead", {
+          email: pending.email,
+          provider: newName,
+          strong: (chunks) => <span className="font-medium text-slate-900 dark:text-white">{chunks}</span>,
+        })}
       </p>
+      <FlashNotice className="mt-6" />
       <ul className="mt-6 space-y-3">
         {methods.map((method) => (
           <li key={method.id}>
@@ -39,31 +64,9 @@ export default async function PendingLinkPage() {
           </li>
         ))}
       </ul>
-      {methods.length === 0 ? (
-        <p className="mt-6 text-sm text-slate-600">That account has no sign-in method available here. Contact support.</p>
-      ) : null}
-      <p className="mt-6 text-xs text-slate-500">This request expires in 10 minutes.</p>
-    </section>
+      {methods.length === 0 ? <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">{t("noMethods")}</p> : null}
+      <p className="mt-6 text-xs text-slate-500 dark:text-slate-400">{t("expiresIn", { minutes: 10 })}</p>
+    </AuthCard>
   );
 }
 
-/** Signed in: the person decides, by a POST from this page, whether the pending account joins theirs. */
-function ConfirmLink({ pendingId, providerName, email, sameUser }: { pendingId: string; providerName: string; email: string; sameUser: boolean }) {
-  return (
-    <section className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold tracking-tight">
-        {sameUser ? `Link the ${providerName} account ${email} to your account?` : "You are signed in as a different user"}
-      </h1>
-      <p className="mt-2 text-sm text-slate-600">
-        {sameUser
-          ? `You can then sign in with ${providerName} too, and this app can use it for you. Cancel if you did not start this.`
-          : `The ${providerName} account ${email} can only be linked to the user it matched. Cancel to drop the request.`}
-      </p>
-      <form method="post" action="/sign-in/link/complete" className="mt-6 flex gap-3">
-        <input type="hidden" name="pendingId" value={pendingId} />
-        {sameUser ? <Button type="submit" name="decision" value="link">Link</Button> : null}
-        <Button type="submit" name="decision" value="cancel" variant="secondary">Cancel</Button>
-      </form>
-    </section>
-  );
-}

@@ -1,0 +1,51 @@
+"use client";
+// <RelativeTime date={…} />: "in 4 minutes" / "2 hours ago" in the page's language, kept current, with the
+// exact time in the reader's own time zone shown on hover and on keyboard focus (and read as its
+// description). The server cannot know the zone, so the exact time appears once the browser has it.
+import { useEffect, useId, useState } from "react";
+import { useLocale } from "next-intl";
+import { formatExact, formatRelative } from "@/lib/format-relative";
+
+interface Props {
+  /** A Date or an ISO string (server components may pass either). */
+  date: Date | string;
+  className?: string;
+}
+
+export function RelativeTime({ date, className = "" }: Props) {
+  const locale = useLocale();
+  const when = new Date(date);
+  const tooltipId = useId();
+  const [now, setNow] = useState(() => Date.now());
+  const [exact, setExact] = useState<string | null>(null);
+  useEffect(() => {
+    setExact(formatExact(when, locale));
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+    // `when` is rebuilt every render; its time value is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [when.getTime(), locale]);
+  return (
+    <span className="group relative inline-flex">
+      <time
+        dateTime={when.toISOString()}
+        tabIndex={0}
+        aria-describedby={exact ? tooltipId : undefined}
+        suppressHydrationWarning
+        className={`cursor-default rounded underline decoration-dotted underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-slate-100 ${className}`}
+      >
+        {formatRelative(when, now, locale)}
+      </time>
+      {exact ? (
+        <span
+          id={tooltipId}
+          role="tooltip"
+          className="pointer-events-none invisible absolute right-0 bottom-full z-10 mb-1.5 w-max max-w-64 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 dark:bg-slate-100 dark:text-slate-900"
+        >
+          {exact}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,94 @@
+// Japanese and English, chosen by Accept-Language or the header's switcher; dark mode from the system.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./support/browser";
+import { providerText, translator } from "./support/messages";
+
+const appOrigin = inject("appOrigin");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+describe("language", () => {
+  it("follows Accept-Language: ja, and the switcher changes it back to English", async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "ja-JP,ja;q=0.9,en;q=0.5" } });
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/sign-in`);
+    await expect(lang(page)).resolves.toBe("ja");
+    await expect(heading(page)).resolves.toBe("ログイン");
+    await expect(page.getByRole("button", { name: "Acme ID で続ける" }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await expect(heading(page)).resolves.toBe("Sign in");
+    // The choice is remembered over Accept-Language on the next page.
+    await page.goto(`${appOrigin}/about`);
+    await expect(heading(page)).resolves.toBe("About Connected Accounts");
+
+    await page.getByRole("button", { name: "日本語" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "ja");
+    await expect(heading(page)).resolves.toBe("Connected Accounts について");
+    await context.close();
+  });
+
+  it("is English without a cookie or a language we have", async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "fr-FR,de;q=0.8" } });
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/sign-in`);
+    await expect(lang(page)).resolves.toBe("en");
+    await expect(heading(page)).resolves.toBe("Sign in");
+    await context.close();
+  });
+
+  it("asks the local provider for the same language (ui_locales)", async () => {
+    const context = await browser.newContext({ locale: "ja-JP" });
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/sign-in`);
+    await page.getByRole("button", { name: translator("ja")("signIn.continueWith", { provider: "Globex ID" }) }).click();
+    await page.getByLabel(providerText("ja").username).waitFor();
+    await expect(lang(page)).resolves.toBe("ja");
+    await expect(heading(page)).resolves.toBe("Globex ID にログイン");
+    await context.close();
+  });
+});
+
+describe("dark mode", () => {
+  it("follows prefers-color-scheme on the app's pages and the local provider's login page", async () => {
+    const results: Record<string, { light: string; dark: string }> = {};
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await (await browser.newContext({ colorScheme })).newPage();
+      for (const path of ["/sign-in", "/about"]) {
+        await page.goto(`${appOrigin}${path}`);
+        (results[path] ??= { light: "", dark: "" })[colorScheme] = await background(page);
+      }
+      await page.goto(`${appOrigin}/sign-in`);
+      await page.getByRole("button", { name: "Continue with Globex ID" }).click();
+      await page.getByLabel("Username").waitFor();
+      const card = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+      (results.provider ??= { light: "", dark: "" })[colorScheme] = card;
+      await page.context().close();
+    }
+    for (const [name, { light, dark }] of Object.entries(results)) {
+      expect(dark, name).not.toBe(light);
+      expect(brightness(dark), name).toBeLessThan(0.2);
+      expect(brightness(light), name).toBeGreaterThan(0.8);
+    }
+  });
+});
+
+/** 0 (black) to 1 (white) for a CSS colour as Chromium reports it (rgb() or lab()). */
+function brightness(color: string): number {
+  const lab = /^lab\(([\d.]+)/.exec(color);
+  if (lab) return Number(lab[1]) / 100;
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
