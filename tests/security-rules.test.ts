@@ -1,7 +1,13 @@
 // The rules behind /settings/security, on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL):
 // passkeys (never the last way to sign in), sessions (signed out means refused), recent sign-in,
 // database rate limits, and the adapter hooks that record names, use and activity.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Connections count as a way to sign in only for providers this deployment configures: the local ones
+// (never contacted here). Set before lib/env reads the environment.
+vi.hoisted(() => {
+  process.env.AUTH_DEV_PROVIDERS = "1";
+});
 import { db } from "@/lib/db";
 import { authAdapter, getSessionAndUser } from "@/lib/auth/adapter";
 import { listPasskeys, removePasskey, renamePasskey } from "@/lib/auth/passkeys";
