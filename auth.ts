@@ -10,9 +10,14 @@ import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
 import { providers } from "@/lib/providers";
 
+// Bench only (bench/README.md): the bench builds a second copy of the app with JWT sessions to show that
+// database sessions are not slower. next.config.js inlines this at build time, so a built app cannot be
+// switched at run time. Not a user option: database sessions are what make sign-out immediate.
+const benchJwtBuild = process.env.BENCH_SESSION_STRATEGY === "jwt";
+
 const nextAuth = NextAuth({
   adapter: authAdapter,
-  session: { strategy: "database" },
+  session: { strategy: benchJwtBuild ? "jwt" : "database" },
   providers: providers.map((provider) => provider.authjs),
   pages: { signIn: "/sign-in", error: "/sign-in" },
   secret: env.AUTH_SECRET,
@@ -32,7 +37,11 @@ const nextAuth = NextAuth({
       return decision.kind === "allow" ? true : decision.to;
     },
     // Only these fields reach server components; tokens never enter the session.
-    session({ session, user }) {
+    session({ session, user, token }) {
+      if (benchJwtBuild) {
+        const claims = { id: token.sub, name: token.name, email: token.email, image: token.picture };
+        return { expires: session.expires, user: claims } as typeof session;
+      }
       return { expires: session.expires, user: { id: user.id, name: user.name, email: user.email, image: user.image } } as typeof session;
     },
     redirect({ url, baseUrl }) {

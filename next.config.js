@@ -30,6 +30,8 @@ const nextConfig = {
   // Tests build into their own folder so they never clash with a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Bench only (see auth.ts): fixed at build time so a built app can never be switched to JWT sessions.
+  env: { BENCH_SESSION_STRATEGY: process.env.BENCH_SESSION_STRATEGY === "jwt" ? "jwt" : "" },
   // Dev request logs would print OAuth callback URLs, authorization codes included.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//] } },
   // Packages that read their own files at run time must not be bundled.

@@ -5,7 +5,10 @@ import { onCleanup, release } from "./cleanup";
 import { ROOT, stopChild } from "./processes";
 import { withProjectFilesKept } from "./project-files";
 
+/** The app as users run it (database sessions). */
 export const DIST_DIR = ".next-bench";
+/** The same app built with BENCH_SESSION_STRATEGY=jwt (see auth.ts): the comparison the bench keeps proving. */
+export const JWT_DIST_DIR = ".next-bench-jwt";
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 const NEXT_CLI = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
@@ -16,17 +19,18 @@ const NEXT_CLI = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 export interface BuildReport {
+  distDir: string;
   ms: number;
   restored: string[];
   warnings: string[];
 }
 
-/** `next build` into .next-bench. Asynchronous: the providers running in this process must keep answering. */
-export async function buildApp(env: NodeJS.ProcessEnv): Promise<BuildReport> {
+/** `next build` into `distDir`. Asynchronous: the providers running in this process must keep answering. */
+export async function buildApp(env: NodeJS.ProcessEnv, distDir = DIST_DIR): Promise<BuildReport> {
   const started = performance.now();
-  const { restored, warnings } = await withProjectFilesKept(ROOT, DIST_DIR, () =>
+  const { restored, warnings } = await withProjectFilesKept(ROOT, distDir, () =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn(NEXT_BIN, ["build"], { cwd: ROOT, env: { ...env, NEXT_DIST_DIR: DIST_DIR }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(NEXT_BIN, ["build"], { cwd: ROOT, env: { ...env, NEXT_DIST_DIR: distDir }, stdio: ["ignore", "pipe", "pipe"] });
       onCleanup("next build", () => stopChild(child));
       let output = "";
       child.stdout.on("data", (chunk) => (output += chunk));
@@ -38,7 +42,7 @@ export async function buildApp(env: NodeJS.ProcessEnv): Promise<BuildReport> {
       });
     }),
   );
-  return { ms: performance.now() - started, restored, warnings };
+  return { distDir, ms: performance.now() - started, restored, warnings };
 }
 
 export interface RunningApp {
@@ -48,19 +52,23 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `next start` on `port`, resolved once /about answers (a page that needs neither session nor database). */
-export async function startApp(port: number, env: NodeJS.ProcessEnv, label: string): Promise<RunningApp> {
+/** `next start` serving `distDir` on `port`, not yet answering: the caller waits for what it needs. */
+export function spawnApp(port: number, env: NodeJS.ProcessEnv, label: string, distDir = DIST_DIR) {
   const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "--port", String(port)], {
     cwd: ROOT,
-    env: { ...env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
+    env: { ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const stop = () => stopChild(child);
-  onCleanup(label, stop);
+  onCleanup(label, () => stopChild(child));
   const logs: string[] = [];
   child.stdout.on("data", (chunk) => logs.push(String(chunk)));
   child.stderr.on("data", (chunk) => logs.push(String(chunk)));
-  const origin = `http://localhost:${port}`;
+  return { child, logs, origin: `http://localhost:${port}` };
+}
+
+/** `next start` on `port`, resolved once /about answers (a page that needs neither session nor database). */
+export async function startApp(port: number, env: NodeJS.ProcessEnv, label: string, distDir = DIST_DIR): Promise<RunningApp> {
+  const { child, logs, origin } = spawnApp(port, env, label, distDir);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${logs.join("")}`);
