@@ -1,10 +1,11 @@
 // Auth.js: database sessions through Prisma, one provider per configured identity provider.
 // Linking rules live in lib/auth/sign-in-policy.ts; token and profile updates in lib/auth/events.ts.
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
 import { onSignIn } from "@/lib/auth/events";
 import { readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
+import { readSession } from "@/lib/auth/read-session";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
@@ -54,5 +55,8 @@ const nextAuth = NextAuth({
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/** The current session; React's cache makes one request run the session query once. */
-export const auth = cache(() => nextAuth.auth());
+/**
+ * The current session: one statement per request (lib/auth/read-session.ts), and React's cache makes a
+ * render run it once however many components ask.
+ */
+export const auth = cache((): Promise<Session | null> => (benchJwtBuild ? nextAuth.auth() : readSession()));

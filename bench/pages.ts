@@ -5,6 +5,7 @@
 import type { AppFixture } from "./support/app-fixture";
 import { get, keepAliveAgent, type Target } from "./support/http";
 import { closedLoop, mergeSamples, type LoadSample } from "./support/load";
+import { processTreeCpuMs } from "./support/process-cpu";
 import { quick } from "./support/quick";
 
 export const CONCURRENCY = 16;
@@ -18,6 +19,8 @@ export type TargetName = (typeof TARGETS)[number];
 
 export interface PagesResult {
   samples: Record<TargetName, LoadSample>;
+  /** Server CPU (process tree of the `next start` serving the target) per request, over all rounds. */
+  cpuMsPerRequest: Record<TargetName, number>;
   labels: Record<TargetName, string>;
   perRound: Array<{ target: TargetName; rps: number }>;
   /** Size of each page's HTML: rendering cost grows with it. */
@@ -87,12 +90,16 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
     for (const name of TARGETS) await closedLoop(targets[name], agent, CONCURRENCY, WARMUP_MS);
 
     const samples = Object.fromEntries(TARGETS.map((name) => [name, [] as LoadSample[]])) as Record<TargetName, LoadSample[]>;
+    const cpuMs = Object.fromEntries(TARGETS.map((name) => [name, 0])) as Record<TargetName, number>;
+    const serverOf = (name: TargetName) => (name.startsWith("jwt") ? jwtApp.pid : app.pid);
     const perRound: PagesResult["perRound"] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const shift = round % TARGETS.length;
       const order = [...TARGETS.slice(shift), ...TARGETS.slice(0, shift)];
       for (const name of order) {
+        const cpuBefore = processTreeCpuMs(serverOf(name));
         const sample = await closedLoop(targets[name], agent, CONCURRENCY, ROUND_MS);
+        cpuMs[name] += processTreeCpuMs(serverOf(name)) - cpuBefore;
         samples[name].push(sample);
         const rps = sample.requests / (sample.elapsedMs / 1000);
         perRound.push({ target: name, rps });
@@ -104,7 +111,8 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
       log(`  server output:\n${[...app.logs, ...jwtApp.logs].join("").split("\n").slice(-30).join("\n")}`);
     }
     const labels = Object.fromEntries(TARGETS.map((name) => [name, targets[name].label])) as Record<TargetName, string>;
-    return { samples: merged, labels, perRound, bytes };
+    const cpuMsPerRequest = Object.fromEntries(TARGETS.map((name) => [name, cpuMs[name] / merged[name].requests])) as Record<TargetName, number>;
+    return { samples: merged, cpuMsPerRequest, labels, perRound, bytes };
   } finally {
     agent.destroy();
     await app.stop();

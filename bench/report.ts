@@ -77,6 +77,7 @@ export function pagesTable(result: PagesResult, builds: BuildReport[]): Table {
       requestsPerSecond(sample).toFixed(0),
       ms(percentile(sample.latenciesMs, 50)),
       ms(percentile(sample.latenciesMs, 99)),
+      ms(result.cpuMsPerRequest[name]),
       sample.failures,
     ];
   };
@@ -85,12 +86,14 @@ export function pagesTable(result: PagesResult, builds: BuildReport[]): Table {
   const ratios = pageRatios(result);
   return {
     title: "2. Page throughput, `next start` (production builds), closed loop",
-    columns: ["page", "HTML", "requests", "req/s", "p50 ms", "p99 ms", "failures"],
+    columns: ["page", "HTML", "requests", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "failures"],
     rows: TARGETS.map(row),
     notes: [
       `Signed-in /about ÷ signed-out /about: **${ratios.session.toFixed(2)}** (goal ≥ 0.90); ` +
         `/settings/accounts ÷ signed-in /about: **${ratios.settings.toFixed(2)}** (goal ≥ 0.75); ` +
         `database ÷ JWT sessions: /about ${ratios.dbVsJwtAbout.toFixed(2)}, /settings/accounts ${ratios.dbVsJwtSettings.toFixed(2)} (goal ≥ 1.0).`,
+      "Server CPU ms/req is the CPU time of the `next start` process tree during that page's rounds divided by its requests " +
+        "(/proc, 10 ms ticks): steadier than req/s when other work shares the machine. PostgreSQL's own CPU is not in it.",
       `${CONCURRENCY} concurrent keep-alive clients in the bench process (on the same cores as the servers), ${WARMUP_MS / 1000} s warm-up per page, ` +
         `then ${PAGE_ROUNDS} rounds of ${ROUND_MS / 1000} s per page, the order rotating each round; the two builds run side by side, ` +
         `only the one being measured gets requests. req/s per round — ${TARGETS.map((name) => `${result.labels[name]}: ${rounds(name)}`).join("; ")}.`,

@@ -1,5 +1,6 @@
 // A production build of the app in its own dist dir, and `next start` processes serving it.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { onCleanup, release } from "./cleanup";
 import { ROOT, stopChild } from "./processes";
@@ -18,6 +19,12 @@ const NEXT_CLI = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
  */
 const nodeArgs = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
+/**
+ * While developing only: BENCH_REUSE_BUILD=.next-bench-jwt (comma-separated dist dirs) serves an existing
+ * build instead of rebuilding it — e.g. the JWT build while changing code it does not run. Never for results.
+ */
+const reuseBuilds = (process.env.BENCH_REUSE_BUILD ?? "").split(",").filter(Boolean);
+
 export interface BuildReport {
   distDir: string;
   ms: number;
@@ -28,6 +35,9 @@ export interface BuildReport {
 /** `next build` into `distDir`. Asynchronous: the providers running in this process must keep answering. */
 export async function buildApp(env: NodeJS.ProcessEnv, distDir = DIST_DIR): Promise<BuildReport> {
   const started = performance.now();
+  if (reuseBuilds.includes(distDir) && existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+    return { distDir, ms: 0, restored: [], warnings: [`reused the existing ${distDir} (BENCH_REUSE_BUILD)`] };
+  }
   const { restored, warnings } = await withProjectFilesKept(ROOT, distDir, () =>
     new Promise<void>((resolve, reject) => {
       const child = spawn(NEXT_BIN, ["build"], { cwd: ROOT, env: { ...env, NEXT_DIST_DIR: distDir }, stdio: ["ignore", "pipe", "pipe"] });
@@ -47,6 +57,7 @@ export async function buildApp(env: NodeJS.ProcessEnv, distDir = DIST_DIR): Prom
 
 export interface RunningApp {
   origin: string;
+  pid: number;
   /** Everything the server printed, for failure reports. */
   logs: string[];
   stop(): Promise<void>;
@@ -73,7 +84,7 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv, label: stri
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${logs.join("")}`);
     const up = await fetch(`${origin}/about`).then((response) => response.ok, () => false);
-    if (up) return { origin, logs, stop: () => release(label) };
+    if (up) return { origin, pid: child.pid ?? 0, logs, stop: () => release(label) };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await release(label);

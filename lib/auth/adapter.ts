@@ -1,7 +1,8 @@
 // Auth.js's Prisma adapter, with provider tokens encrypted before they reach the database and the
-// session read in one query (the stock adapter's `include: { user }` costs Prisma two).
+// session read in one statement (the stock adapter's `include: { user }` costs Prisma two).
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { tokenColumns } from "@/lib/tokens/columns";
 
@@ -21,11 +22,18 @@ export function accountRow(account: AdapterAccount) {
 
 type SessionRow = AdapterSession & Omit<AdapterUser, "id"> & { id: string };
 
+/**
+ * The session and its user in one statement, on every request that needs a session (see
+ * lib/database/raw-query.ts for why it skips Prisma). Only the columns the header, the pages and Auth.js use.
+ */
 export async function getSessionAndUser(sessionToken: string) {
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT s."sessionToken", s."userId", s."expires", u."id", u."name", u."email", u."emailVerified", u."image"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."sessionToken" = ${sessionToken}`;
+  const [row] = await queryRows<SessionRow>(
+    `SELECT s."sessionToken", s."userId", s."expires" AT TIME ZONE 'UTC' AS "expires",
+       u."id", u."name", u."email", u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u."image"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = $1`,
+    [sessionToken],
+  );
   if (!row) return null;
   const { sessionToken: token, userId, expires, ...user } = row;
   return { session: { sessionToken: token, userId, expires }, user: user as AdapterUser };

@@ -30,9 +30,23 @@ export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
   };
 }
 
+const pools = ((globalThis as { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
+
+/**
+ * One node-postgres pool per database URL and process, shared by Prisma's adapter and queryRows()
+ * (lib/database/raw-query.ts), so the hot reads that skip Prisma open no extra connections.
+ */
+export function postgresPool(url: string): pg.Pool {
+  const existing = pools.get(url);
+  if (existing && !existing.ended) return existing;
+  const pool = new pg.Pool(postgresConfig(url).pool);
+  pools.set(url, pool);
+  return pool;
+}
+
 export function postgresAdapter(url: string) {
-  const { pool, schema } = postgresConfig(url);
-  return new PrismaPg(pool, schema ? { schema } : undefined);
+  const { schema } = postgresConfig(url);
+  return new PrismaPg(postgresPool(url), { ...(schema ? { schema } : {}), disposeExternalPool: true });
 }
 
 export async function openPglite(dataDir: string) {

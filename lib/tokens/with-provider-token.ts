@@ -7,7 +7,8 @@ import { findProvider } from "@/lib/providers";
 import { readSecret } from "./columns";
 import { encrypt, isStale } from "./crypto";
 import { NotConnectedError, ReconnectRequiredError } from "./errors";
-import { refreshAccount, tokenRowSelect, type TokenRow } from "./refresh";
+import { refreshAccount, type TokenRow } from "./refresh";
+import { readTokenRow } from "./token-row";
 
 export const EXPIRY_MARGIN_SECONDS = 60;
 
@@ -18,7 +19,7 @@ export async function withProviderToken(
 ): Promise<Response> {
   const provider = findProvider(providerId);
   if (!provider) throw new NotConnectedError(providerId);
-  let row = await db.account.findFirst({ where: { userId, provider: providerId }, select: tokenRowSelect });
+  let row = await readTokenRow(userId, { provider: providerId });
   if (!row) throw new NotConnectedError(provider.name);
   if (row.status !== "active") throw new ReconnectRequiredError(provider.name);
   if (expiresSoon(row)) row = await refreshAccount(provider, row.id, row.version);
