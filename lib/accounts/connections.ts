@@ -1,5 +1,6 @@
 // The data layer for /settings/accounts: what a person has connected, without a single token.
 import "server-only";
+import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 
 export interface Connection {
@@ -19,15 +20,20 @@ export interface Connection {
 /** The same margin withProviderToken refreshes at: "expiring soon" means the next use refreshes it. */
 const EXPIRING_SOON_MS = 60 * 1000;
 
+/** Columns for the list only, in one statement without Prisma's query pipeline (lib/database/raw-query.ts). */
+interface ConnectionRow {
+  id: string; provider: string; username: string | null; email: string | null; image: string | null;
+  scope: string | null; createdAt: Date; status: string; expires_at: number | null;
+  lastRefreshedAt: Date | null; lastError: string | null;
+}
+
 export async function listConnections(userId: string): Promise<Connection[]> {
-  const rows = await db.account.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true, provider: true, username: true, email: true, image: true, scope: true, createdAt: true,
-      status: true, expires_at: true, lastRefreshedAt: true, lastError: true,
-    },
-  });
+  const rows = await queryRows<ConnectionRow>(
+    `SELECT "id", "provider", "username", "email", "image", "scope", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+       "status", "expires_at", "lastRefreshedAt" AT TIME ZONE 'UTC' AS "lastRefreshedAt", "lastError"
+     FROM "Account" WHERE "userId" = $1 ORDER BY "createdAt" ASC`,
+    [userId],
+  );
   return rows.map((row) => ({
     id: row.id,
     provider: row.provider,
