@@ -45,24 +45,27 @@ export function refreshTable(result: RefreshResult): Table {
 }
 
 export function overheadTable(result: OverheadResult): Table {
-  const row = (label: string, values: number[]) => [label, ms(percentile(values, 50)), ms(percentile(values, 99)), ms(mean(values))];
+  const { cpuMs } = result;
+  const row = (label: string, values: number[], cpu: number) => [label, ms(percentile(values, 50)), ms(percentile(values, 99)), ms(mean(values)), ms(cpu)];
   return {
     title: "1b. Valid-token path: withProviderToken(userinfo) vs fetch(userinfo) with the same token",
-    columns: ["path", "p50 ms", "p99 ms", "mean ms"],
+    columns: ["path", "p50 ms", "p99 ms", "mean ms", "CPU ms per call"],
     rows: [
-      row("fetch(userinfo)", result.direct),
-      row("withProviderToken(…, fetch(userinfo))", result.wrapped),
+      row("fetch(userinfo)", result.direct, cpuMs.direct),
+      row("withProviderToken(…, fetch(userinfo))", result.wrapped, cpuMs.wrapped),
       [
         "added by withProviderToken",
         ms(percentile(result.wrapped, 50) - percentile(result.direct, 50)),
         ms(percentile(result.wrapped, 99) - percentile(result.direct, 99)),
         ms(mean(result.wrapped) - mean(result.direct)),
+        ms(cpuMs.wrapped - cpuMs.direct),
       ],
-      row("withProviderToken(…, no I/O) — its own cost", result.alone),
+      row("withProviderToken(…, no I/O) — its own cost", result.alone, cpuMs.alone),
     ],
     notes: [
       `${ITERATIONS} sequential iterations of each, interleaved, after ${WARMUP} warm-up pairs; one server process. ` +
-        `Refresh calls during the run: ${result.refreshes} (expected 0); userinfo calls: ${result.userinfo}; failures: ${result.failures.length}.`,
+        `Refresh calls during the run: ${result.refreshes} (expected 0); userinfo calls: ${result.userinfo}; failures: ${result.failures.length}. ` +
+        "CPU per call is the worker process's own CPU (the provider runs in the bench process): steadier than wall time on a busy machine.",
     ],
   };
 }

@@ -5,7 +5,7 @@ import { authAdapter } from "@/lib/auth/adapter";
 import { findSession } from "@/lib/auth/read-session";
 import { db } from "@/lib/db";
 
-async function signedInUser(email: string, expires = new Date(Date.now() + 60_000)) {
+async function signedInUser(email: string, expires = new Date(Date.now() + 3_600_000)) {
   const user = await db.user.create({ data: { email, name: "Rae" } });
   const sessionToken = `tok-${email}`;
   await db.session.create({ data: { sessionToken, userId: user.id, expires } });
@@ -23,10 +23,10 @@ describe("session read", () => {
   });
 
   it("refuses an expired session and writes nothing on a read", async () => {
-    const { sessionToken } = await signedInUser("old@example.test", new Date(Date.now() + 1_000));
+    const { sessionToken } = await signedInUser("old@example.test");
     const before = await db.session.findUniqueOrThrow({ where: { sessionToken } });
     expect(await findSession(sessionToken)).not.toBeNull();
-    expect(await findSession(sessionToken, Date.now() + 2_000)).toBeNull();
+    expect(await findSession(sessionToken, before.expires.getTime() + 1)).toBeNull();
     expect(await db.session.findUniqueOrThrow({ where: { sessionToken } })).toEqual(before);
   });
 });
