@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AppFixture } from "./support/app-fixture";
 import { release } from "./support/cleanup";
+import { processTreeCpuMs } from "./support/process-cpu";
 import { quick } from "./support/quick";
 
 export const RUNS = quick ? 3 : 5;
@@ -16,23 +17,30 @@ export interface ColdStartResult {
   firstAnswer: Record<ColdKind, number[]>;
   /** Milliseconds from spawn to Next.js printing "Ready". */
   ready: Record<ColdKind, number[]>;
+  /** CPU milliseconds the server process tree used up to its first answer: steadier on a busy machine. */
+  cpu: Record<ColdKind, number[]>;
 }
 
 export async function measureColdStart(fixture: AppFixture, log: (line: string) => void): Promise<ColdStartResult> {
-  const result: ColdStartResult = { firstAnswer: { signedOut: [], signedIn: [] }, ready: { signedOut: [], signedIn: [] } };
+  const result: ColdStartResult = {
+    firstAnswer: { signedOut: [], signedIn: [] },
+    ready: { signedOut: [], signedIn: [] },
+    cpu: { signedOut: [], signedIn: [] },
+  };
   for (let run = 0; run < RUNS; run++) {
     const order: ColdKind[] = run % 2 === 0 ? ["signedIn", "signedOut"] : ["signedOut", "signedIn"];
     for (const kind of order) {
-      const { firstAnswer, ready } = await coldRun(fixture, kind, `next start (cold ${kind} ${run + 1})`);
+      const { firstAnswer, ready, cpu } = await coldRun(fixture, kind, `next start (cold ${kind} ${run + 1})`);
       result.firstAnswer[kind].push(firstAnswer);
       result.ready[kind].push(ready);
-      log(`  run ${run + 1}: ${kind.padEnd(9)} first answer ${firstAnswer.toFixed(0)} ms (Ready at ${ready.toFixed(0)} ms)`);
+      result.cpu[kind].push(cpu);
+      log(`  run ${run + 1}: ${kind.padEnd(9)} first answer ${firstAnswer.toFixed(0)} ms (Ready at ${ready.toFixed(0)} ms, ${cpu.toFixed(0)} ms CPU)`);
     }
   }
   return result;
 }
 
-async function coldRun(fixture: AppFixture, kind: ColdKind, label: string): Promise<{ firstAnswer: number; ready: number }> {
+async function coldRun(fixture: AppFixture, kind: ColdKind, label: string): Promise<{ firstAnswer: number; ready: number; cpu: number }> {
   const started = performance.now();
   const { child, logs, origin } = fixture.spawn(label);
   let ready = Number.NaN;
@@ -51,7 +59,8 @@ async function coldRun(fixture: AppFixture, kind: ColdKind, label: string): Prom
         if (answer.status !== 200 || !answer.body.includes(expected)) {
           throw new Error(`${url.pathname} (${kind}) answered HTTP ${answer.status} without the expected content: ${answer.body.slice(0, 200)}`);
         }
-        return { firstAnswer: performance.now() - started, ready };
+        const firstAnswer = performance.now() - started;
+        return { firstAnswer, ready, cpu: processTreeCpuMs(child.pid ?? 0) };
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

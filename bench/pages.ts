@@ -97,9 +97,13 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
       const shift = round % TARGETS.length;
       const order = [...TARGETS.slice(shift), ...TARGETS.slice(0, shift)];
       for (const name of order) {
+        // Fresh connections each round: a keep-alive socket left idle while the other server was measured
+        // can be closed by the server (its keep-alive timeout) just as the client reuses it.
+        const roundAgent = keepAliveAgent(CONCURRENCY);
         const cpuBefore = processTreeCpuMs(serverOf(name));
-        const sample = await closedLoop(targets[name], agent, CONCURRENCY, ROUND_MS);
+        const sample = await closedLoop(targets[name], roundAgent, CONCURRENCY, ROUND_MS);
         cpuMs[name] += processTreeCpuMs(serverOf(name)) - cpuBefore;
+        roundAgent.destroy();
         samples[name].push(sample);
         const rps = sample.requests / (sample.elapsedMs / 1000);
         perRound.push({ target: name, rps });
