@@ -38,7 +38,7 @@ const pools = ((globalThis as { pgPools?: Map<string, pg.Pool> }).pgPools ??= ne
  */
 export function postgresPool(url: string): pg.Pool {
   const existing = pools.get(url);
-  if (existing && !existing.ended) return existing;
+  if (existing && !existing.ending && !existing.ended) return existing;
   const pool = new pg.Pool(postgresConfig(url).pool);
   pools.set(url, pool);
   return pool;
