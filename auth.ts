@@ -1,7 +1,7 @@
 // Auth.js: database sessions through Prisma, one provider per configured identity provider.
 // Linking rules live in lib/auth/sign-in-policy.ts; token and profile updates in lib/auth/events.ts.
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
 import Passkey from "next-auth/providers/passkey";
 import { cache } from "react";
 import { authAdapter } from "@/lib/auth/adapter";
@@ -9,14 +9,20 @@ import { onSignIn } from "@/lib/auth/events";
 import { clearConnectIntent, readConnectIntent, setPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { decideConfirmSignIn, markReauthenticated, readConfirmIntent } from "@/lib/auth/recent-sign-in";
 import { authLogger } from "@/lib/auth/logger";
+import { readSession } from "@/lib/auth/read-session";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
 import { env } from "@/lib/env";
 import { providers } from "@/lib/providers";
 
+// Bench only (bench/README.md): the bench builds a second copy of the app with JWT sessions to show that
+// database sessions are not slower. next.config.js inlines this at build time, so a built app cannot be
+// switched at run time. Not a user option: database sessions are what make sign-out immediate.
+const benchJwtBuild = process.env.BENCH_SESSION_STRATEGY === "jwt";
+
 const nextAuth = NextAuth({
   adapter: authAdapter,
-  session: { strategy: "database" },
+  session: { strategy: benchJwtBuild ? "jwt" : "database" },
   // Passkeys (WebAuthn) beside the identity providers; the relying party id is the app's host name.
   providers: [...providers.map((provider) => provider.authjs), Passkey],
   experimental: { enableWebAuthn: true },
@@ -46,7 +52,11 @@ const nextAuth = NextAuth({
       return decision.kind === "allow" ? true : decision.to;
     },
     // Only these fields reach server components; tokens never enter the session.
-    session({ session, user }) {
+    session({ session, user, token }) {
+      if (benchJwtBuild) {
+        const claims = { id: token.sub, name: token.name, email: token.email, image: token.picture };
+        return { expires: session.expires, user: claims } as typeof session;
+      }
       return { expires: session.expires, user: { id: user.id, name: user.name, email: user.email, image: user.image } } as typeof session;
     },
     redirect({ url, baseUrl }) {
@@ -66,5 +76,8 @@ const nextAuth = NextAuth({
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/** The current session; React's cache makes one request run the session query once. */
-export const auth = cache(() => nextAuth.auth());
+/**
+ * The current session: one statement per request (lib/auth/read-session.ts), and React's cache makes a
+ * render run it once however many components ask.
+ */
+export const auth = cache((): Promise<Session | null> => (benchJwtBuild ? nextAuth.auth() : readSession()));

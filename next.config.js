@@ -34,6 +34,8 @@ const nextConfig = {
   poweredByHeader: false,
   // No Next.js badge in the corner of development pages (and of screenshots taken from them).
   devIndicators: false,
+  // Bench only (see auth.ts): fixed at build time so a built app can never be switched to JWT sessions.
+  env: { BENCH_SESSION_STRATEGY: process.env.BENCH_SESSION_STRATEGY === "jwt" ? "jwt" : "" },
   // Dev request logs would print OAuth callback URLs, authorization codes included.
   logging: { incomingRequests: { ignore: [/\/api\/auth\//] } },
   // Packages that read their own files at run time must not be bundled.

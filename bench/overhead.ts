@@ -15,6 +15,8 @@ export interface OverheadResult {
   wrapped: number[];
   /** withProviderToken with a callback that does no I/O: its own cost. */
   alone: number[];
+  /** CPU of the worker process per call, per series. */
+  cpuMs: { direct: number; wrapped: number; alone: number };
   failures: string[];
   refreshes: number;
   userinfo: number;
@@ -48,8 +50,8 @@ export async function measureOverhead(database: BenchDatabase): Promise<Overhead
       "measured",
     );
     const delta = await statsSince(providers, before);
-    const { direct, wrapped, alone, failures } = measured;
-    return { direct, wrapped, alone, failures, refreshes: delta.refreshes, userinfo: delta.userinfo };
+    const { direct, wrapped, alone, cpuMs, failures } = measured;
+    return { direct, wrapped, alone, cpuMs, failures, refreshes: delta.refreshes, userinfo: delta.userinfo };
   } finally {
     await worker.stop();
     await release("providers (overhead)");

@@ -1,53 +1,73 @@
-// 2. Page throughput: the signed-in /settings/accounts (session + accounts from the database) against
-// /about (rendered per request, no session, no database), alternating on one `next start`.
-// Goal: authenticated/baseline ≥ 0.85. A third, diagnostic target — /about with the session cookie —
-// splits the gap into what the session lookup costs (the root layout's header calls auth() on every
-// page) and what rendering the settings page itself costs.
+// 2. Page throughput, interleaved on two `next start` processes: the app as users run it (database
+// sessions) — signed-out /about, signed-in /about, signed-in /settings/accounts — and the same two
+// signed-in pages on a JWT build of the same app. /about reads neither the session nor the database
+// itself, but the root layout's header calls auth(): signed out vs signed in is the cost of the session.
 import type { AppFixture } from "./support/app-fixture";
 import { get, keepAliveAgent, type Target } from "./support/http";
 import { closedLoop, mergeSamples, type LoadSample } from "./support/load";
+import { processTreeCpuMs } from "./support/process-cpu";
+import { quick } from "./support/quick";
 
 export const CONCURRENCY = 16;
-export const WARMUP_MS = 5_000;
+export const WARMUP_MS = quick ? 2_000 : 5_000;
 /** Rounds rotate the order of the targets, so slow drift (CPU boost, GC, other load) weighs on all equally. */
-export const ROUNDS = 4;
-export const ROUND_MS = 2_500;
+export const ROUNDS = quick ? 2 : 4;
+export const ROUND_MS = quick ? 1_500 : 2_500;
 
-type TargetName = "baseline" | "authenticated" | "sessionOnly";
+export const TARGETS = ["signedOutAbout", "signedInAbout", "settings", "jwtAbout", "jwtSettings"] as const;
+export type TargetName = (typeof TARGETS)[number];
 
 export interface PagesResult {
   samples: Record<TargetName, LoadSample>;
+  /** Server CPU (process tree of the `next start` serving the target) per request, over all rounds. */
+  cpuMsPerRequest: Record<TargetName, number>;
   labels: Record<TargetName, string>;
   perRound: Array<{ target: TargetName; rps: number }>;
   /** Size of each page's HTML: rendering cost grows with it. */
   bytes: Record<TargetName, number>;
 }
 
-export function pageTargets(origin: string, fixture: AppFixture): Record<TargetName, Target> {
+/** The targets served by the database-session build at `origin`. */
+export function pageTargets(origin: string, fixture: AppFixture) {
   const cookie = { cookie: fixture.cookie };
   return {
-    baseline: { label: "/about (no cookie)", url: new URL("/about", origin), headers: {} },
-    authenticated: { label: "/settings/accounts (signed in)", url: new URL("/settings/accounts", origin), headers: cookie },
-    sessionOnly: { label: "/about (signed in)", url: new URL("/about", origin), headers: cookie },
-  };
+    signedOutAbout: { label: "/about signed out", url: new URL("/about", origin), headers: {} },
+    signedInAbout: { label: "/about signed in", url: new URL("/about", origin), headers: cookie },
+    settings: { label: "/settings/accounts signed in", url: new URL("/settings/accounts", origin), headers: cookie },
+  } satisfies Record<string, Target>;
 }
 
+function jwtTargets(origin: string, cookieHeader: string) {
+  const cookie = { cookie: cookieHeader };
+  return {
+    jwtAbout: { label: "/about signed in (JWT build)", url: new URL("/about", origin), headers: cookie },
+    jwtSettings: { label: "/settings/accounts signed in (JWT build)", url: new URL("/settings/accounts", origin), headers: cookie },
+  } satisfies Record<string, Target>;
+}
+
+/** The header shows the signed-in person (components/site-header.tsx). */
+const SIGNED_IN_MARK = 'data-testid="current-user"';
+
 /**
- * Each target must really render what it claims — the settings page signed in, not a redirect to
- * /sign-in — and answer 200. Returns the size of each page.
+ * Each target must really render what it claims — signed in where it says so (the header names the user),
+ * the settings page itself rather than a redirect to /sign-in — and answer 200. Returns each page's size.
  */
 async function checkTargets(targets: Record<TargetName, Target>, fixture: AppFixture): Promise<Record<TargetName, number>> {
   const agent = keepAliveAgent(1);
   try {
-    const expected: Record<TargetName, string> = {
-      baseline: "About Connected Accounts",
-      authenticated: fixture.username,
-      sessionOnly: "About Connected Accounts",
+    const about = "About Connected Accounts";
+    const expected: Record<TargetName, { text: string; signedIn: boolean }> = {
+      signedOutAbout: { text: about, signedIn: false },
+      signedInAbout: { text: about, signedIn: true },
+      settings: { text: fixture.username, signedIn: true },
+      jwtAbout: { text: about, signedIn: true },
+      jwtSettings: { text: fixture.username, signedIn: true },
     };
-    const bytes = { baseline: 0, authenticated: 0, sessionOnly: 0 };
-    for (const name of Object.keys(expected) as TargetName[]) {
+    const bytes = {} as Record<TargetName, number>;
+    for (const name of TARGETS) {
       const { status, body } = await get(targets[name], agent);
-      if (status !== 200 || !body.includes(expected[name])) {
+      const { text, signedIn } = expected[name];
+      if (status !== 200 || !body.includes(text) || body.includes(SIGNED_IN_MARK) !== signedIn) {
         throw new Error(`${targets[name].label} did not render as expected (HTTP ${status}): ${body.slice(0, 200)}`);
       }
       bytes[name] = Buffer.byteLength(body);
@@ -59,37 +79,49 @@ async function checkTargets(targets: Record<TargetName, Target>, fixture: AppFix
 }
 
 export async function measurePages(fixture: AppFixture, log: (line: string) => void): Promise<PagesResult> {
-  const app = await fixture.start("next start (pages)");
-  const agent = keepAliveAgent(CONCURRENCY);
+  if (!fixture.jwt) throw new Error("the pages measurement needs the JWT build");
+  const app = await fixture.start("next start (pages, database sessions)");
+  const jwtApp = await fixture.jwt.start("next start (pages, JWT sessions)");
+  const agent = keepAliveAgent(CONCURRENCY * 2);
   try {
-    const targets = pageTargets(app.origin, fixture);
+    const targets: Record<TargetName, Target> = { ...pageTargets(app.origin, fixture), ...jwtTargets(jwtApp.origin, fixture.jwt.cookie) };
     const bytes = await checkTargets(targets, fixture);
-    const names: TargetName[] = ["baseline", "authenticated", "sessionOnly"];
     log(`  warm-up ${WARMUP_MS / 1000} s per page`);
-    for (const name of names) await closedLoop(targets[name], agent, CONCURRENCY, WARMUP_MS);
+    for (const name of TARGETS) await closedLoop(targets[name], agent, CONCURRENCY, WARMUP_MS);
 
-    const samples: Record<TargetName, LoadSample[]> = { baseline: [], authenticated: [], sessionOnly: [] };
+    const samples = Object.fromEntries(TARGETS.map((name) => [name, [] as LoadSample[]])) as Record<TargetName, LoadSample[]>;
+    const cpuMs = Object.fromEntries(TARGETS.map((name) => [name, 0])) as Record<TargetName, number>;
+    const serverOf = (name: TargetName) => (name.startsWith("jwt") ? jwtApp.pid : app.pid);
     const perRound: PagesResult["perRound"] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+      const shift = round % TARGETS.length;
+      const order = [...TARGETS.slice(shift), ...TARGETS.slice(0, shift)];
       for (const name of order) {
-        const sample = await closedLoop(targets[name], agent, CONCURRENCY, ROUND_MS);
+        // Fresh connections each round: a keep-alive socket left idle while the other server was measured
+        // can be closed by the server (its keep-alive timeout) just as the client reuses it.
+        const roundAgent = keepAliveAgent(CONCURRENCY);
+        const cpuBefore = processTreeCpuMs(serverOf(name));
+        const sample = await closedLoop(targets[name], roundAgent, CONCURRENCY, ROUND_MS);
+        cpuMs[name] += processTreeCpuMs(serverOf(name)) - cpuBefore;
+        roundAgent.destroy();
         samples[name].push(sample);
         const rps = sample.requests / (sample.elapsedMs / 1000);
         perRound.push({ target: name, rps });
-        log(`  round ${round + 1}: ${targets[name].label.padEnd(32)} ${rps.toFixed(0)} req/s${sample.failures ? `, ${sample.failures} failed` : ""}`);
+        log(`  round ${round + 1}: ${targets[name].label.padEnd(42)} ${rps.toFixed(0)} req/s${sample.failures ? `, ${sample.failures} failed` : ""}`);
       }
     }
-    const merged = {
-      baseline: mergeSamples(samples.baseline),
-      authenticated: mergeSamples(samples.authenticated),
-      sessionOnly: mergeSamples(samples.sessionOnly),
-    };
-    if (Object.values(merged).some((sample) => sample.failures > 0)) log(`  server output:\n${app.logs.join("").split("\n").slice(-30).join("\n")}`);
-    const labels = { baseline: targets.baseline.label, authenticated: targets.authenticated.label, sessionOnly: targets.sessionOnly.label };
-    return { samples: merged, labels, perRound, bytes };
+    const merged = Object.fromEntries(TARGETS.map((name) => [name, mergeSamples(samples[name])])) as Record<TargetName, LoadSample>;
+    if (Object.values(merged).some((sample) => sample.failures > 0)) {
+      log(`  server output:\n${[...app.logs, ...jwtApp.logs].join("").split("\n").slice(-30).join("\n")}`);
+    }
+    const labels = Object.fromEntries(TARGETS.map((name) => [name, targets[name].label])) as Record<TargetName, string>;
+    const cpuMsPerRequest = Object.fromEntries(TARGETS.map((name) => [name, cpuMs[name] / merged[name].requests])) as Record<TargetName, number>;
+    return { samples: merged, cpuMsPerRequest, labels, perRound, bytes };
   } finally {
     agent.destroy();
     await app.stop();
+    await jwtApp.stop();
   }
 }
+
+export const requestsPerSecond = (sample: LoadSample) => sample.requests / (sample.elapsedMs / 1000);

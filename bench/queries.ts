@@ -29,9 +29,9 @@ export async function measureQueries(fixture: AppFixture, database: BenchDatabas
   const agent = keepAliveAgent(1);
   try {
     // The root layout's header calls auth() on every page: /about with a session cookie shows its cost.
-    const { baseline, authenticated, sessionOnly } = pageTargets(app.origin, fixture);
+    const { signedOutAbout, signedInAbout, settings } = pageTargets(app.origin, fixture);
     const rows: QueryRow[] = [];
-    for (const target of [authenticated, baseline, sessionOnly]) {
+    for (const target of [settings, signedOutAbout, signedInAbout]) {
       for (let index = 0; index < WARMUP; index++) await get(target, agent, false);
       await settle();
       proxy.reset();

@@ -1,21 +1,22 @@
-// `npm run bench [-- refresh|overhead|pages|queries …]`: runs the measurements (all by default), prints
+// `npm run bench [-- refresh|overhead|pages|queries|coldstart …]`: runs the measurements (all by default), prints
 // a table after each, and on a full run rewrites bench/RESULTS.md. See bench/README.md.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { measureColdStart, type ColdStartResult } from "./cold-start";
 import { measureOverhead } from "./overhead";
-import { measurePages } from "./pages";
+import { measurePages, type PagesResult } from "./pages";
 import { measureQueries } from "./queries";
 import { measureRefresh } from "./refresh";
 import { measureTokenApi, tokenApiTable } from "./token-api";
-import { overheadTable, pagesTable, queriesTable, refreshTable, resultsMarkdown } from "./report";
+import { coldStartTable, overheadTable, pagesTable, queriesTable, ratioLines, refreshTable, resultsMarkdown } from "./report";
 import { prepareApp, type AppFixture } from "./support/app-fixture";
 import { cleanUp } from "./support/cleanup";
 import { describeDatabase, openBenchDatabase } from "./support/database";
 import { describeMachine, loadAverage } from "./support/machine";
 import { renderTable, type Table } from "./support/table";
 
-const MEASUREMENTS = ["refresh", "overhead", "token-api", "pages", "queries"] as const;
+const MEASUREMENTS = ["refresh", "overhead", "token-api", "pages", "queries", "coldstart"] as const;
 type Measurement = (typeof MEASUREMENTS)[number];
 
 const args = process.argv.slice(2);
@@ -73,24 +74,33 @@ try {
     log("\n4. Token API added latency");
     show(tokenApiTable(await measureTokenApi(database)));
   }
-  if (selected.has("pages") || selected.has("queries")) {
-    log("\nBuilding the app into .next-bench (next build)…");
-    const fixture: AppFixture = await prepareApp(database);
-    log(`  built in ${(fixture.build.ms / 1000).toFixed(0)} s`);
+  let pages: PagesResult | undefined;
+  let cold: ColdStartResult | undefined;
+  if (selected.has("pages") || selected.has("queries") || selected.has("coldstart")) {
+    log("\nBuilding the app (next build)…");
+    const fixture: AppFixture = await prepareApp(database, { jwt: selected.has("pages") }, log);
     if (selected.has("pages")) {
       log("\n2. Page throughput");
-      show(pagesTable(await measurePages(fixture, log), fixture.build));
+      pages = await measurePages(fixture, log);
+      show(pagesTable(pages, [fixture.build, ...(fixture.jwt ? [fixture.jwt.build] : [])]));
     }
     if (selected.has("queries")) {
       log("\n3. Database statements per render");
       show(queriesTable(await measureQueries(fixture, database, log)));
     }
+    if (selected.has("coldstart")) {
+      log("\n4. Cold start");
+      cold = await measureColdStart(fixture, log);
+      show(coldStartTable(cold));
+    }
   }
+  const ratios = ratioLines(pages, cold);
+  console.log(`\n${ratios.join("\n")}\n`);
 
   if (fullRun) {
     const file = path.join(import.meta.dirname, "RESULTS.md");
     const load = { start: loadAtStart, end: loadAverage() };
-    writeFileSync(file, resultsMarkdown({ machine, date, command, database: describeDatabase(database), load, tables }));
+    writeFileSync(file, resultsMarkdown({ machine, date, command, database: describeDatabase(database), load, tables, ratios }));
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   } else {
     console.log("Partial run: bench/RESULTS.md left as it was (only `npm run bench` with no arguments rewrites it).");

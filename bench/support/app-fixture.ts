@@ -1,29 +1,41 @@
 // What the page measurements share: a signed-in user with a connected account and a session row, written
-// straight into the bench database, and one production build that `next start` can serve against it.
+// straight into the bench database, and production builds that `next start` can serve against it: the app
+// as users run it (database sessions) and, for the comparison, the same app built with JWT sessions.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { encode } from "next-auth/jwt";
 import { openPglite, postgresConfig, postgresRunner } from "../../lib/database/connect";
 import type { SqlRunner } from "../../lib/database/migrate";
 import { obtainTokens } from "../../tests/support/oidc-client";
 import { freePort } from "../../e2e/support/free-port";
 import { onCleanup } from "./cleanup";
 import { databaseEnv, type BenchDatabase } from "./database";
-import { buildApp, startApp, type BuildReport, type RunningApp } from "./next-app";
+import { buildApp, DIST_DIR, JWT_DIST_DIR, spawnApp, startApp, type BuildReport, type RunningApp } from "./next-app";
 import { childEnv } from "./processes";
 import { startProviders } from "./providers";
 
-export interface AppFixture {
-  /** The Cookie header of the seeded session. */
+const SESSION_COOKIE = "authjs.session-token";
+
+export interface AppBuild {
+  /** The Cookie header of the seeded user's session, in the form this build reads. */
   cookie: string;
-  /** Shown by /settings/accounts for the connected account: proof the page rendered signed in. */
-  username: string;
   build: BuildReport;
+  /** `next start` on this build, resolved once it answers. */
   start(label: string, overrides?: Record<string, string>): Promise<RunningApp>;
+  /** `next start` on this build, not waited for (cold-start measurement). */
+  spawn(label: string): ReturnType<typeof spawnApp>;
 }
 
-export async function prepareApp(database: BenchDatabase): Promise<AppFixture> {
+export interface AppFixture extends AppBuild {
+  /** Shown by /settings/accounts for the connected account: proof the page rendered signed in. */
+  username: string;
+  /** The JWT build, when asked for. */
+  jwt?: AppBuild;
+}
+
+export async function prepareApp(database: BenchDatabase, options: { jwt: boolean }, log: (line: string) => void): Promise<AppFixture> {
   // The settings page only lists providers; tokens are not used, so the default 5-minute lifetime is fine.
   const providers = await startProviders(300, "providers (pages)");
   const username = `bench-pages-${Date.now().toString(36)}`;
@@ -32,16 +44,16 @@ export async function prepareApp(database: BenchDatabase): Promise<AppFixture> {
   const { seedConnectedUser, seedSession } = await import("../../tests/support/seed");
   const seed = async (sql: SqlRunner) => {
     const { userId } = await seedConnectedUser(sql, { provider: "acme", username, tokens, issuedAtMs: Date.now() });
-    return seedSession(sql, userId);
+    return { userId, sessionToken: await seedSession(sql, userId) };
   };
 
-  let sessionToken: string;
+  let seeded: { userId: string; sessionToken: string };
   let pgliteDir: string | undefined;
   if (database.mode === "postgres") {
     const client = new pg.Client(postgresConfig(database.url).pool);
     await client.connect();
     try {
-      sessionToken = await seed(postgresRunner(client));
+      seeded = await seed(postgresRunner(client));
     } finally {
       await client.end();
     }
@@ -52,19 +64,42 @@ export async function prepareApp(database: BenchDatabase): Promise<AppFixture> {
     pgliteDir = path.join(folder, "db");
     const client = await openPglite(pgliteDir);
     try {
-      sessionToken = await seed(client);
+      seeded = await seed(client);
     } finally {
       await client.close();
     }
   }
 
-  const port = await freePort();
-  const env = { AUTH_URL: `http://localhost:${port}`, ...providers.env, ...databaseEnv(database, pgliteDir) };
-  const build = await buildApp(childEnv(env));
-  return {
-    cookie: `authjs.session-token=${sessionToken}`,
-    username,
-    build,
-    start: (label, overrides = {}) => startApp(port, childEnv({ ...env, ...overrides }), label),
+  const appBuild = async (distDir: string, strategy: "database" | "jwt", cookieValue: string): Promise<AppBuild> => {
+    const port = await freePort();
+    // BENCH_SESSION_STRATEGY is read at build time only (next.config.js inlines it); never set it for the real app.
+    const env = {
+      AUTH_URL: `http://localhost:${port}`,
+      ...providers.env,
+      ...databaseEnv(database, pgliteDir),
+      BENCH_SESSION_STRATEGY: strategy === "jwt" ? "jwt" : undefined,
+    };
+    log(`  next build into ${distDir} (${strategy} sessions)…`);
+    const build = await buildApp(childEnv(env), distDir);
+    log(`  built in ${(build.ms / 1000).toFixed(0)} s`);
+    return {
+      cookie: `${SESSION_COOKIE}=${cookieValue}`,
+      build,
+      start: (label, overrides = {}) => startApp(port, childEnv({ ...env, ...overrides }), label, distDir),
+      spawn: (label) => spawnApp(port, childEnv(env), label, distDir),
+    };
   };
+
+  const main = await appBuild(DIST_DIR, "database", seeded.sessionToken);
+  let jwt: AppBuild | undefined;
+  if (options.jwt) {
+    // What Auth.js itself writes at sign-in with the JWT strategy: an encrypted JWT, salted with the cookie name.
+    const token = await encode({
+      token: { sub: seeded.userId, name: username, email: `${username}@example.test` },
+      secret: process.env.AUTH_SECRET ?? "",
+      salt: SESSION_COOKIE,
+    });
+    jwt = await appBuild(JWT_DIST_DIR, "jwt", token);
+  }
+  return { ...main, username, jwt };
 }

@@ -33,7 +33,7 @@ export type OverheadCommand = SeedCommand | { cmd: "measure"; userId: string; ac
 export type OverheadReply =
   | { kind: "ready"; instances: number }
   | { kind: "seeded"; userId: string; accountId: string }
-  | { kind: "measured"; direct: number[]; wrapped: number[]; alone: number[]; failures: string[] }
+  | { kind: "measured"; direct: number[]; wrapped: number[]; alone: number[]; cpuMs: { direct: number; wrapped: number; alone: number }; failures: string[] }
   | ErrorReply;
 
 export type TokenApiCommand = SeedCommand | { cmd: "measure"; accountId: string; warmup: number; iterations: number };

@@ -1,8 +1,9 @@
 // Auth.js's Prisma adapter, with provider tokens encrypted before they reach the database and the
-// session read in one query (the stock adapter's `include: { user }` costs Prisma two).
+// session read in one statement (the stock adapter's `include: { user }` costs Prisma two).
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { readSecret, tokenColumns } from "@/lib/tokens/columns";
@@ -56,19 +57,25 @@ export async function getAccount(providerAccountId: string, provider: string): P
 type SessionRow = AdapterSession & Omit<AdapterUser, "id"> & { id: string };
 
 /**
- * Still one statement per request: the CTE moves `lastActiveAt` only when it is a minute old, so at most one
- * row write a minute per session; every other render only reads. (The SELECT sees the row as it was.)
+/**
+ * The session and its user in one statement, on every request that needs a session (lib/database/raw-query.ts
+ * says why it skips Prisma). Only the columns the header, the pages and Auth.js use. The CTE moves
+ * `lastActiveAt` only when it is a minute old, so at most one row write a minute per session; every other
+ * render only reads. (The SELECT sees the row as it was.)
  */
 export async function getSessionAndUser(sessionToken: string) {
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    WITH touched AS (
-      UPDATE "Session" SET "lastActiveAt" = CURRENT_TIMESTAMP
-      WHERE "sessionToken" = ${sessionToken} AND "lastActiveAt" < CURRENT_TIMESTAMP - INTERVAL '1 minute'
-      RETURNING 1
-    )
-    SELECT s."sessionToken", s."userId", s."expires", u."id", u."name", u."email", u."emailVerified", u."image"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."sessionToken" = ${sessionToken}`;
+  const [row] = await queryRows<SessionRow>(
+    `WITH touched AS (
+       UPDATE "Session" SET "lastActiveAt" = CURRENT_TIMESTAMP
+       WHERE "sessionToken" = $1 AND "lastActiveAt" < CURRENT_TIMESTAMP - INTERVAL '1 minute'
+       RETURNING 1
+     )
+     SELECT s."sessionToken", s."userId", s."expires" AT TIME ZONE 'UTC' AS "expires",
+       u."id", u."name", u."email", u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u."image"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = $1`,
+    [sessionToken],
+  );
   if (!row) return null;
   const { sessionToken: token, userId, expires, ...user } = row;
   return { session: { sessionToken: token, userId, expires }, user: user as AdapterUser };

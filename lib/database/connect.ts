@@ -40,12 +40,25 @@ export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
   };
 }
 
-export function postgresAdapter(url: string, max?: number) {
-  const { pool: config, schema } = postgresConfig(url, max);
-  const pool = new pg.Pool(config);
+const pools = ((globalThis as { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
+
+/**
+ * One node-postgres pool per database URL and process, shared by Prisma's adapter and queryRows()
+ * (lib/database/raw-query.ts), so the hot reads that skip Prisma open no extra connections.
+ */
+export function postgresPool(url: string, max?: number): pg.Pool {
+  const existing = pools.get(url);
+  if (existing && !existing.ending && !existing.ended) return existing;
+  const pool = new pg.Pool(postgresConfig(url, max).pool);
   // On Vercel (Fluid compute) this closes idle connections before an instance is suspended; elsewhere a no-op.
   attachDatabasePool(pool);
-  return new PrismaPg(pool, schema ? { schema } : undefined);
+  pools.set(url, pool);
+  return pool;
+}
+
+export function postgresAdapter(url: string, max?: number) {
+  const { schema } = postgresConfig(url, max);
+  return new PrismaPg(postgresPool(url, max), { ...(schema ? { schema } : {}), disposeExternalPool: true });
 }
 
 export async function openPglite(dataDir: string): Promise<PGlite> {

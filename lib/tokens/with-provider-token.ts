@@ -9,7 +9,8 @@ import { readSecret } from "./columns";
 import { encrypt, isStale } from "./crypto";
 import { NotConnectedError, ReconnectRequiredError } from "./errors";
 import { needsRefresh } from "./expiry";
-import { refreshAccount, tokenRowSelect, type TokenRow } from "./refresh";
+import { refreshAccount, type TokenRow } from "./refresh";
+import { readTokenRow } from "./token-row";
 import { markUndecryptable } from "./undecryptable";
 
 export async function withProviderToken(
@@ -17,7 +18,7 @@ export async function withProviderToken(
   connectionId: string,
   call: (accessToken: string) => Promise<Response>,
 ): Promise<Response> {
-  let row = await db.account.findFirst({ where: { id: connectionId, userId }, select: tokenRowSelect });
+  let row = await readTokenRow(userId, { id: connectionId });
   if (!row) throw new NotConnectedError("That account");
   const provider = findProvider(row.provider);
   // A connection of a provider this deployment no longer configures cannot be used.

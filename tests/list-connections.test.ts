@@ -1,0 +1,35 @@
+// The settings page's one accounts read: the list's fields, oldest first, timestamps as the instants Prisma wrote.
+import { describe, expect, it } from "vitest";
+import { listConnections } from "@/lib/accounts/connections";
+import { db } from "@/lib/db";
+
+describe("listConnections", () => {
+  it("returns the user's connections in the order they were made, without tokens", async () => {
+    const user = await db.user.create({ data: { email: "lee@example.test" } });
+    const other = await db.user.create({ data: { email: "kim@example.test" } });
+    const refreshedAt = new Date("2026-11-30T12:34:56.789Z");
+    const first = await db.account.create({
+      data: {
+        userId: user.id, type: "oidc", provider: "acme", providerAccountId: "a1", username: "lee", scope: "openid api:read",
+        access_token: "enc:v1:secret", expires_at: Math.floor(Date.now() / 1000) + 3600, lastRefreshedAt: refreshedAt,
+        createdAt: new Date("2026-11-01T00:00:00.000Z"),
+      },
+    });
+    await db.account.create({
+      data: {
+        userId: user.id, type: "oidc", provider: "globex", providerAccountId: "g1", status: "needs_reconnect", lastError: "invalid_grant",
+        createdAt: new Date("2026-11-02T00:00:00.000Z"),
+      },
+    });
+    await db.account.create({ data: { userId: other.id, type: "oidc", provider: "acme", providerAccountId: "a2" } });
+
+    const list = await listConnections(user.id);
+    expect(list.map((connection) => connection.provider)).toEqual(["acme", "globex"]);
+    expect(list[0]).toMatchObject({
+      id: first.id, username: "lee", scopes: ["openid", "api:read"], status: "active",
+      connectedAt: new Date("2026-11-01T00:00:00.000Z"), lastRefreshedAt: refreshedAt, lastError: null,
+    });
+    expect(list[1]).toMatchObject({ status: "needs_reconnect", lastError: "invalid_grant", expiresAt: null, lastRefreshedAt: null });
+    expect(JSON.stringify(list)).not.toContain("enc:v1");
+  });
+});
