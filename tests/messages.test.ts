@@ -44,8 +44,10 @@ function splitTopLevel(list: string): string[] {
   for (const ch of list) {
     if ("([{".includes(ch)) depth++;
     if (")]}".includes(ch)) depth--;
-    if (ch === "," && depth === 0) (parts.push(current.trim()), (current = ""));
-    else current += ch;
+    if (ch === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += ch;
   }
   if (current.trim()) parts.push(current.trim());
   return parts;

@@ -1,7 +1,6 @@
 // The data layer for /settings/accounts: what a person has connected, without a single token. A connection is
 // one Account row, addressed by its id; every lookup here is scoped to the user, so another user's id is "not found".
 import "server-only";
-import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { FAILING_AFTER } from "@/lib/tokens/back-off";
@@ -37,13 +36,6 @@ export interface Connection {
  * passkeys live on the security page, never in the connections list or its actions.
  */
 export const CONNECTION_TYPES = { type: { in: ["oauth", "oidc"] } };
-
-/** Columns for the list only, in one statement without Prisma's query pipeline (lib/database/raw-query.ts). */
-interface ConnectionRow {
-  id: string; provider: string; username: string | null; email: string | null; image: string | null;
-  scope: string | null; createdAt: Date; status: string; expires_at: number | null;
-  lastRefreshedAt: Date | null; lastError: string | null;
-}
 
 export async function listConnections(userId: string): Promise<Connection[]> {
   const rows = await db.account.findMany({

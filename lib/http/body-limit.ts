@@ -35,7 +35,10 @@ export async function readWithin(stream: ReadableStream<Uint8Array> | null, limi
   }
   const body = new Uint8Array(size);
   let offset = 0;
-  for (const chunk of chunks) (body.set(chunk, offset), (offset += chunk.byteLength));
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return { ok: true, body };
 }
 

@@ -82,10 +82,23 @@ export function formAction(html: string, base: URL) {
   return new URL(action, base);
 }
 
+/** What a token endpoint answers: the fields tests read, as strings when present. */
+export interface TokenResponseBody {
+  access_token: string;
+  refresh_token: string;
+  id_token: string;
+  scope: string;
+  token_type: string;
+  error: string;
+  error_description: string;
+  expires_in: number;
+}
+
 /** An issuer and its discovery document. */
 export interface Issuer {
   issuer: string;
-  discovery: Record<string, any>;
+  // Only its endpoint URLs are read here.
+  discovery: Record<string, string>;
 }
 
 export async function discover(issuer: string): Promise<Issuer> {
@@ -126,7 +139,7 @@ export async function tokenRequest(op: Issuer, params: Record<string, string>, a
     body.set("client_secret", DEV_CLIENT.clientSecret);
   }
   const response = await fetch(op.discovery.token_endpoint, { method: "POST", headers, body });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as TokenResponseBody };
 }
 
 export function userinfo(op: Issuer, accessToken: string) {
@@ -134,7 +147,7 @@ export function userinfo(op: Issuer, accessToken: string) {
 }
 
 /** RFC 7662 introspection: whether the provider still considers a token live. Not counted in /__dev/stats. */
-export async function introspect(op: Issuer, token: string): Promise<Record<string, any>> {
+export async function introspect(op: Issuer, token: string): Promise<Record<string, unknown>> {
   const response = await fetch(op.discovery.introspection_endpoint, {
     method: "POST",
     headers: { authorization: basicAuth, "content-type": "application/x-www-form-urlencoded" },
@@ -154,7 +167,7 @@ export async function verifyIdToken(op: Issuer, idToken: string) {
   if (!jwk) throw new Error(`ID token signing key ${kid} is not published`);
   const valid = verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), createPublicKey({ key: jwk, format: "jwk" }), Buffer.from(signature, "base64url"));
   if (!valid) throw new Error("ID token signature is invalid");
-  return JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, any>;
+  return JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, unknown>;
 }
 
 /** The provider's request counters (GET /__dev/stats). */
@@ -200,7 +213,7 @@ export interface Tokens {
   expires_at: number;
   scope: string;
   token_type: string;
-  claims: Record<string, any>;
+  claims: Record<string, unknown>;
 }
 
 const issuers = new Map<string, Promise<Issuer>>();
