@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { listConnections } from "@/lib/accounts/connections";
 import { db } from "@/lib/db";
+import { encrypt } from "@/lib/tokens/crypto";
 
 describe("listConnections", () => {
   it("returns the user's connections in the order they were made, without tokens", async () => {
@@ -11,7 +12,7 @@ describe("listConnections", () => {
     const first = await db.account.create({
       data: {
         userId: user.id, type: "oidc", provider: "acme", providerAccountId: "a1", username: "lee", scope: "openid api:read",
-        access_token: "enc:v1:secret", expires_at: Math.floor(Date.now() / 1000) + 3600, lastRefreshedAt: refreshedAt,
+        access_token: encrypt("the-access-token", "access_token"), expires_at: Math.floor(Date.now() / 1000) + 3600, lastRefreshedAt: refreshedAt,
         createdAt: new Date("2026-11-01T00:00:00.000Z"),
       },
     });
@@ -31,5 +32,6 @@ describe("listConnections", () => {
     });
     expect(list[1]).toMatchObject({ status: "needs_reconnect", lastError: "invalid_grant", expiresAt: null, lastRefreshedAt: null });
     expect(JSON.stringify(list)).not.toContain("enc:v1");
+    expect(JSON.stringify(list)).not.toContain("the-access-token");
   });
 });
