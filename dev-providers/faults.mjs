@@ -1,6 +1,6 @@
 // Fault injection in front of the token endpoint, for tests that break refresh on purpose:
 //   PUT /__dev/faults {"mode":"500"|"garbage"|"reset"|"hang"|"invalid_grant","count":1}   DELETE /__dev/faults
-//   PUT /__dev/faults {"mode":"delay","ms":9000,"count":1}
+//   PUT /__dev/faults {"mode":"delay","ms":9000,"count":1}   (a failing mode with "ms" fails after that long)
 // While a fault is armed, POST /token answers with it instead of reaching oidc-provider (count times, or
 // until cleared), so the provider's real tokens stay untouched and usable afterwards. "delay" is the
 // exception: it holds the request for `ms`, then lets oidc-provider answer it for real (a slow provider).
@@ -31,11 +31,18 @@ export function createFaults() {
       return true;
     }
     req.resume(); // drain the form body
-    if (mode === "500") json(res, 500, { error: "server_error" });
-    else if (mode === "garbage") res.writeHead(200, { "content-type": "application/json" }).end("<html>not json");
-    else if (mode === "invalid_grant") json(res, 400, { error: "invalid_grant", error_description: "injected fault" });
-    else if (mode === "reset") req.socket.destroy();
-    else hanging.add(res); // "hang": never answer; the client's timeout must fire
+    const answer = () => {
+      if (mode === "500") json(res, 500, { error: "server_error" });
+      else if (mode === "garbage") res.writeHead(200, { "content-type": "application/json" }).end("<html>not json");
+      else if (mode === "invalid_grant") json(res, 400, { error: "invalid_grant", error_description: "injected fault" });
+      else if (mode === "reset") req.socket.destroy();
+      else hanging.add(res); // "hang": never answer; the client's timeout must fire
+    };
+    // `ms` on a failing mode: a provider that is slow to fail, as real ones under trouble are.
+    if (ms > 0) {
+      const timer = setTimeout(answer, ms);
+      res.on("close", () => clearTimeout(timer));
+    } else answer();
     return true;
   }
 
@@ -59,7 +66,8 @@ export function createFaults() {
     const count = request.count === undefined ? Infinity : Number(request.count);
     if (!(count > 0)) return json(res, 400, { error: "count must be a positive number" });
     const ms = request.ms === undefined ? 0 : Number(request.ms);
-    if (request.mode === "delay" && !(ms > 0 && ms <= 60_000)) return json(res, 400, { error: "ms must be between 1 and 60000" });
+    if (request.mode === "delay" && !(ms > 0)) return json(res, 400, { error: "ms must be between 1 and 60000" });
+    if (!(ms >= 0 && ms <= 60_000)) return json(res, 400, { error: "ms must be between 1 and 60000" });
     armed = { mode: request.mode, remaining: count, ms };
     json(res, 200, { armed: { mode: armed.mode, remaining: Number.isFinite(count) ? count : null }, injected });
   }

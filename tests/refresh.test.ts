@@ -253,7 +253,9 @@ describe("faults injected at the provider's token endpoint", () => {
     const { user, account } = await connectedUser("fault-storm");
     vi.resetModules(); // a second instance: without the shared failure record it would try again itself
     const second = await import("@/lib/tokens/with-provider-token");
-    await arm("500", 100);
+    // The provider takes a second to fail, so every caller is already waiting on the one request when it does
+    // (with an instant failure, a caller whose first read comes after it would rightly be a new attempt).
+    await arm("500", 100, { ms: 1_000 });
     const outcomes = await Promise.allSettled(
       [app.withProviderToken, second.withProviderToken].flatMap((instance) =>
         Array.from({ length: 5 }, () => instance(user.id, account.id, userinfo)),
