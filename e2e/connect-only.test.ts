@@ -66,7 +66,7 @@ describe("a connect-only provider", () => {
     await forceSignIn(page, "globex");
     await completeProviderLogin(page, "ivy-globex");
     await page.waitForURL((url) => url.origin === origin && url.pathname === "/sign-in");
-    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ }).textContent()).resolves.toContain(
       "That provider can only be connected to an account, not used to sign in.",
     );
     await expect(page.getByTestId("current-user").count()).resolves.toBe(0);
@@ -82,7 +82,7 @@ describe("a connect-only provider", () => {
     await page.waitForURL((url) => url.origin === origin && url.pathname === "/settings/accounts");
     const globex = page.getByRole("listitem", { name: "Globex ID: ivy-linked", exact: true });
     await expect(globex.isVisible()).resolves.toBe(true);
-    await expect(globex.getByRole("switch").count()).resolves.toBe(0);
+    await expect(globex.getByRole("switch", { name: "Use to sign in" }).count()).resolves.toBe(0);
 
     const other = await (await browser.newContext()).newPage();
     await forceSignIn(other, "globex");

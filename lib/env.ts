@@ -63,6 +63,14 @@ const schema = z.object({
     .transform(Number)
     .refine((v) => v >= 1 && v <= 1440, "must be between 1 and 1440")
     .default(10),
+  /** Sign-in starts and auth callbacks allowed per IP address in 10 minutes (a browser test suite needs more). */
+  AUTH_RATE_LIMIT_PER_IP: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .refine((v) => v >= 1, "must be at least 1")
+    .default(100),
 });
 
 /** Variables that only make sense together: setting one without the others is a configuration mistake. */

@@ -3,12 +3,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
+import { env } from "@/lib/env";
 
 export const rateLimits = {
   /** Per IP: starting a sign-in (provider buttons, "Confirm it's you"). */
-  "sign-in": { limit: 100, windowSeconds: 600, per: "ip" },
+  "sign-in": { limit: env.AUTH_RATE_LIMIT_PER_IP, windowSeconds: 600, per: "ip" },
   /** Per IP: requests to /api/auth/callback/* and WebAuthn options. */
-  callback: { limit: 100, windowSeconds: 600, per: "ip" },
+  callback: { limit: env.AUTH_RATE_LIMIT_PER_IP, windowSeconds: 600, per: "ip" },
   /** Per user: Connect, Reconnect and Grant more access. */
   connect: { limit: 10, windowSeconds: 600, per: "user" },
   disconnect: { limit: 10, windowSeconds: 600, per: "user" },

@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
     TOKEN_ENCRYPTION_KEYS: E2E_TOKEN_KEYS,
     AUTH_URL: appOrigin,
     AUTH_DEV_PROVIDERS: "1",
+    // The whole suite signs in hundreds of times from one address; the per-IP limit itself is tested in tests/.
+    AUTH_RATE_LIMIT_PER_IP: "100000",
     DEV_ACME_ISSUER: acme.issuer,
     DEV_GLOBEX_ISSUER: globex.issuer,
     ...(schema ? { DATABASE_URL: schema.url } : { PGLITE_DATA_DIR: tempPgliteDir() }),
