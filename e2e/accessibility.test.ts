@@ -70,7 +70,7 @@ describe("accessibility (axe-core)", () => {
     await visitor.goto(`${appOrigin}/settings/accounts`);
     const acme = visitor.getByRole("listitem", { name: `Acme ID: ${username}`, exact: true });
     await acme.getByRole("button", { name: t("accounts.callApi") }).click();
-    await expect.poll(() => acme.getByTestId("api-result").textContent()).not.toBe("");
+    await acme.getByTestId("api-result").waitFor();
     await check(visitor, "/settings/accounts");
     await acme.getByRole("button", { name: t("accounts.disconnect") }).click();
     await acme.getByRole("dialog").waitFor();

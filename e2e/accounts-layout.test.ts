@@ -1,5 +1,6 @@
 // The connected-accounts rows keep every button visible and inside the card after "Call API" (its result goes on
 // its own line), at desktop and phone widths; a notice is a flash that a reload does not bring back.
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
@@ -62,4 +63,29 @@ describe("connected-accounts rows", () => {
     await expect(page.evaluate(() => document.scrollingElement?.scrollLeft ?? 0)).resolves.toBe(0);
     await expectButtonsInside(item);
   });
+
+  // For people reviewing the look: E2E_SHOTS=1 saves the accounts and security pages in every combination.
+  it.runIf(process.env.E2E_SHOTS)("saves screenshots to e2e/screenshots", async () => {
+    mkdirSync("e2e/screenshots", { recursive: true });
+    for (const locale of ["en", "ja"]) {
+      await page.context().addCookies([{ name: "locale", value: locale, url: appOrigin }]);
+      for (const path of ["/settings/accounts", "/settings/security"]) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme });
+          for (const width of [390, 1440]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.goto(`${appOrigin}${path}`);
+            if (path === "/settings/accounts") {
+              const item = page.getByRole("listitem", { name: /^Globex ID: / });
+              await item.getByRole("button").nth(0).click();
+              await item.getByTestId("api-result").waitFor();
+            }
+            const name = `${path.split("/").pop()}-${locale}-${colorScheme}-${width}`;
+            await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true, animations: "disabled" });
+          }
+        }
+      }
+    }
+  }, 120_000);
 });
+

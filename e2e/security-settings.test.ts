@@ -94,7 +94,7 @@ describe("passkeys", () => {
   it("removes the connection leaving only the passkey, then refuses to remove the passkey", async () => {
     const before = await devStats(issuers.acme);
     await openAccounts(dana);
-    await confirmDisconnect(row(dana, "Acme ID"));
+    await confirmDisconnect(row(dana, "Acme ID: dana"));
     await dana.getByTestId("flash-notice").waitFor();
     await expect(dana.getByTestId("flash-notice").textContent()).resolves.toBe("Acme ID was disconnected and its access revoked.");
     expect((await devStats(issuers.acme)).revocations - before.revocations).toBe(1);
@@ -140,7 +140,7 @@ describe("sessions", () => {
     await sql(`UPDATE "Session" SET "authenticatedAt" = now() - interval '11 minutes' WHERE "userId" = $1`, [userId]);
     const before = await sql(`SELECT provider FROM "Account" WHERE "userId" = $1 ORDER BY provider`, [userId]);
 
-    await confirmDisconnect(row(here, "Globex ID"));
+    await confirmDisconnect(row(here, "Globex ID: erin-globex"));
     await here.waitForURL((url) => url.pathname === "/settings/confirm");
     await here.getByRole("heading", { name: "Confirm it's you" }).waitFor();
     expect(await sql(`SELECT provider FROM "Account" WHERE "userId" = $1 ORDER BY provider`, [userId])).toEqual(before);
@@ -152,7 +152,7 @@ describe("sessions", () => {
       await completeProviderLogin(here, "erin");
       await here.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
     }
-    await confirmDisconnect(row(here, "Globex ID"));
+    await confirmDisconnect(row(here, "Globex ID: erin-globex"));
     await here.getByTestId("flash-notice").waitFor();
     await expect(here.getByTestId("flash-notice").textContent()).resolves.toBe("Globex ID was disconnected and its access revoked.");
 

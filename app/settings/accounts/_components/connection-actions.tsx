@@ -63,14 +63,15 @@ export function ConnectionActions({ connectionId, providerName, identity, show }
           fields={{ connectionId }}
         />
       </div>
-      {/* Always in the page (empty until a call), so screen readers announce each new result. */}
-      <p
-        role="status"
-        data-testid="api-result"
-        className={`text-sm break-words not-empty:mt-2 ${apiFailed ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}
-      >
-        {apiState ? ("error" in apiState ? apiState.error : apiState.success) : null}
-      </p>
+      {apiState ? (
+        <p
+          role="status"
+          data-testid="api-result"
+          className={`mt-2 text-sm break-words ${apiFailed ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}
+        >
+          {"error" in apiState ? apiState.error : apiState.success}
+        </p>
+      ) : null}
       {otherError && "error" in otherError ? (
         <p role="alert" className="mt-2 text-sm break-words text-red-700 dark:text-red-300">{otherError.error}</p>
       ) : null}
