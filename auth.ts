@@ -12,6 +12,7 @@ import { authLogger } from "@/lib/auth/logger";
 import { readSession } from "@/lib/auth/read-session";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
 import { decideSignIn } from "@/lib/auth/sign-in-policy";
+import { flashAccountsNotice, flashFromAccountsUrl } from "@/app/settings/accounts/notices";
 import { env } from "@/lib/env";
 import { providers } from "@/lib/providers";
 
@@ -40,16 +41,21 @@ const nextAuth = NextAuth({
       if (sessionUserId && confirming && (await readConnectIntent(sessionUserId))?.provider !== account.provider) {
         return decideConfirmSignIn(sessionUserId, account, confirming.returnTo);
       }
+      const connectIntent = sessionUserId ? await readConnectIntent(sessionUserId) : null;
       const decision = await decideSignIn({
         sessionUserId,
-        connectIntent: sessionUserId ? await readConnectIntent(sessionUserId) : null,
+        connectIntent,
         account,
         profile: profile as Record<string, unknown> | undefined,
       });
       if (decision.kind === "pending") await setPendingLinkCookie(decision.id);
       // A refused connect is over: the intent must not apply to a later, unrelated round trip.
       if (decision.kind === "redirect" && sessionUserId) await clearConnectIntent();
-      return decision.kind === "allow" ? true : decision.to;
+      // The accounts page's notices travel as a flash, not in the URL (app/settings/accounts/notices.ts).
+      if (decision.kind === "allow" && sessionUserId && connectIntent) {
+        await flashAccountsNotice(connectIntent.notice === "access-updated" ? "accessUpdated" : "connected", account.provider);
+      }
+      return decision.kind === "allow" ? true : decision.kind === "redirect" ? flashFromAccountsUrl(decision.to) : decision.to;
     },
     // Only these fields reach server components; tokens never enter the session.
     session({ session, user, token }) {

@@ -12,9 +12,10 @@ interface Props {
   variant?: "primary" | "secondary" | "danger";
   /** Outcomes of some actions (API calls) are always a status, success or not. */
   outcomeRole?: "status";
+  className?: string;
 }
 
-export function ActionForm({ action, fields, label, pendingLabel, variant = "secondary", outcomeRole }: Props) {
+export function ActionForm({ action, fields, label, pendingLabel, variant = "secondary", outcomeRole, className }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state !== null && "error" in state;
   return (
@@ -22,7 +23,7 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = "sec
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
+      <Button type="submit" variant={variant} disabled={pending} aria-busy={pending} className={className}>
         {pending ? pendingLabel : label}
       </Button>
       {state ? (

@@ -64,6 +64,18 @@ describe("accessibility (axe-core)", () => {
     await check(visitor, "/");
     await visitor.goto(`${appOrigin}/settings/activity`);
     await check(visitor, "/settings/activity");
+    await visitor.goto(`${appOrigin}/settings/security`);
+    await check(visitor, "/settings/security");
+    // The accounts page with a connection (the Acme account just signed in with), its API result and dialog.
+    await visitor.goto(`${appOrigin}/settings/accounts`);
+    const acme = visitor.getByRole("listitem", { name: `Acme ID: ${username}`, exact: true });
+    await acme.getByRole("button", { name: t("accounts.callApi") }).click();
+    await acme.getByTestId("api-result").waitFor();
+    await check(visitor, "/settings/accounts");
+    await acme.getByRole("button", { name: t("accounts.disconnect") }).click();
+    await acme.getByRole("dialog").waitFor();
+    await check(visitor, "/settings/accounts (disconnect dialog)");
+    await visitor.keyboard.press("Escape");
 
     // The confirm-it's-you page: a new Globex sign-in with this Acme user's (verified) email.
     const other = await (await contextFor(locale, colorScheme, width)).newPage();

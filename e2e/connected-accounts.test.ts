@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { completeProviderLogin, confirmDisconnect, launchBrowser, signIn } from "./support/browser";
 import { devStats } from "../tests/support/oidc-client";
 
 const appOrigin = inject("appOrigin");
@@ -24,7 +24,7 @@ async function personPage() {
 
 const row = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
 /** The page-level outcome message above the list. */
-const notice = (page: Page) => page.getByTestId("page-notice");
+const notice = (page: Page) => page.getByTestId("flash-notice");
 
 async function openAccounts(page: Page) {
   await page.goto(`${appOrigin}/settings/accounts`);
@@ -67,7 +67,7 @@ describe("connected accounts, as a person uses them", () => {
     await openAccounts(alice);
     await row(alice, "Globex ID: alice-globex").getByRole("button", { name: "Grant more access" }).click();
     // Globex still has alice's session and consents automatically: no login page, straight back.
-    await alice.waitForURL((url) => url.origin === appOrigin && url.searchParams.get("notice") === "access-updated");
+    await alice.getByTestId("flash-notice").waitFor();
     await expect(notice(alice).textContent()).resolves.toBe("Globex ID access was updated.");
     const scopes = await row(alice, "Globex ID: alice-globex").getByRole("list", { name: "Granted scopes" }).getByRole("listitem").allTextContents();
     expect(scopes.sort()).toEqual(["api:read", "email", "offline_access", "openid", "profile"]);
@@ -90,8 +90,8 @@ describe("connected accounts, as a person uses them", () => {
   it("disconnects Globex after revoking it at Globex, then refuses to remove the last method", async () => {
     const before = await devStats(issuers.globex);
     await openAccounts(alice);
-    await row(alice, "Globex ID: alice-globex").getByRole("button", { name: "Disconnect" }).click();
-    await alice.waitForURL((url) => url.searchParams.has("notice"));
+    await confirmDisconnect(row(alice, "Globex ID: alice-globex"));
+    await alice.getByTestId("flash-notice").waitFor();
     await expect(notice(alice).textContent()).resolves.toBe(
       "Globex ID was disconnected and its access revoked.",
     );
@@ -99,7 +99,7 @@ describe("connected accounts, as a person uses them", () => {
     await openAccounts(alice);
     await expect(row(alice, "Globex ID").textContent()).resolves.toContain("Not connected");
 
-    await row(alice, "Acme ID: alice").getByRole("button", { name: "Disconnect" }).click();
+    await confirmDisconnect(row(alice, "Acme ID: alice"));
     await expect(row(alice, "Acme ID: alice").getByRole("alert").textContent()).resolves.toContain("This is your only way to sign in");
     await openAccounts(alice);
     await expect(row(alice, "Acme ID: alice").textContent()).resolves.toContain("alice@example.test");

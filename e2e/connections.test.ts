@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { completeProviderLogin, confirmDisconnect, launchBrowser, signIn } from "./support/browser";
 import { devStats } from "../tests/support/oidc-client";
 
 const appOrigin = inject("appOrigin");
@@ -19,7 +19,7 @@ async function personPage() {
 }
 
 const row = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
-const notice = (page: Page) => page.getByTestId("page-notice");
+const notice = (page: Page) => page.getByTestId("flash-notice");
 const onAccounts = (url: URL) => url.origin === appOrigin && url.pathname === "/settings/accounts";
 
 async function openAccounts(page: Page) {
@@ -62,8 +62,8 @@ describe("two accounts of one provider", () => {
 
     for (const [name, remaining] of [["Globex ID: dora-home", 1], ["Globex ID: dora-work", 0]] as const) {
       const before = (await devStats(issuers.globex)).revocations;
-      await row(dora, name).getByRole("button", { name: "Disconnect" }).click();
-      // The URL already carries the first disconnect's notice: wait for this row to go instead.
+      await confirmDisconnect(row(dora, name));
+      // The first disconnect's notice may still be on screen: wait for this row to go instead.
       await row(dora, name).waitFor({ state: "detached" });
       await expect(notice(dora).textContent()).resolves.toBe("Globex ID was disconnected and its access revoked.");
       expect((await devStats(issuers.globex)).revocations - before).toBe(1);
@@ -82,11 +82,14 @@ describe("two accounts of one provider", () => {
     const before = await scopesOf("Globex ID: eve-one");
 
     // Globex's session is eve-two now. Whether Globex asks or reuses it, the identity that comes back is eve-two.
+    // A fresh page: the connect notice has been shown once and is gone, so any notice now is this flow's.
+    await openAccounts(eve);
+    await expect(notice(eve).count()).resolves.toBe(0);
     await row(eve, "Globex ID: eve-one").getByRole("button", { name: "Grant more access" }).click();
-    await eve.waitForURL((url) => onAccounts(url) || url.origin === issuers.globex);
+    await Promise.race([notice(eve).waitFor(), eve.waitForURL((url) => url.origin === issuers.globex)]);
     if (new URL(eve.url()).origin === issuers.globex) {
       await completeProviderLogin(eve, "eve-two");
-      await eve.waitForURL(onAccounts);
+      await notice(eve).waitFor();
     }
     await expect(notice(eve).textContent()).resolves.toBe(
       "You signed in to Globex ID as eve-two, which is not the account you chose. Nothing was changed. " +

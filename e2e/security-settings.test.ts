@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { postgresConfig } from "../lib/database/connect";
 import { devStats } from "../tests/support/oidc-client";
-import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { completeProviderLogin, confirmDisconnect, launchBrowser, signIn } from "./support/browser";
 
 const appOrigin = inject("appOrigin");
 const issuers = inject("issuers");
@@ -94,9 +94,9 @@ describe("passkeys", () => {
   it("removes the connection leaving only the passkey, then refuses to remove the passkey", async () => {
     const before = await devStats(issuers.acme);
     await openAccounts(dana);
-    await row(dana, "Acme ID").getByRole("button", { name: "Disconnect" }).click();
-    await dana.waitForURL((url) => url.searchParams.has("notice"));
-    await expect(dana.getByTestId("page-notice").textContent()).resolves.toBe("Acme ID was disconnected and its access revoked.");
+    await confirmDisconnect(row(dana, "Acme ID: dana"));
+    await dana.getByTestId("flash-notice").waitFor();
+    await expect(dana.getByTestId("flash-notice").textContent()).resolves.toBe("Acme ID was disconnected and its access revoked.");
     expect((await devStats(issuers.acme)).revocations - before.revocations).toBe(1);
 
     await openSecurity(dana);
@@ -134,13 +134,13 @@ describe("sessions", () => {
     await openAccounts(here);
     await row(here, "Globex ID").getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(here, "erin-globex");
-    await here.waitForURL((url) => url.origin === appOrigin && url.searchParams.get("notice") === "connected");
+    await here.getByTestId("flash-notice").waitFor();
 
     const userId = await userIdOf("erin@example.test");
     await sql(`UPDATE "Session" SET "authenticatedAt" = now() - interval '11 minutes' WHERE "userId" = $1`, [userId]);
     const before = await sql(`SELECT provider FROM "Account" WHERE "userId" = $1 ORDER BY provider`, [userId]);
 
-    await row(here, "Globex ID").getByRole("button", { name: "Disconnect" }).click();
+    await confirmDisconnect(row(here, "Globex ID: erin-globex"));
     await here.waitForURL((url) => url.pathname === "/settings/confirm");
     await here.getByRole("heading", { name: "Confirm it's you" }).waitFor();
     expect(await sql(`SELECT provider FROM "Account" WHERE "userId" = $1 ORDER BY provider`, [userId])).toEqual(before);
@@ -152,9 +152,9 @@ describe("sessions", () => {
       await completeProviderLogin(here, "erin");
       await here.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
     }
-    await row(here, "Globex ID").getByRole("button", { name: "Disconnect" }).click();
-    await here.waitForURL((url) => url.searchParams.has("notice"));
-    await expect(here.getByTestId("page-notice").textContent()).resolves.toBe("Globex ID was disconnected and its access revoked.");
+    await confirmDisconnect(row(here, "Globex ID: erin-globex"));
+    await here.getByTestId("flash-notice").waitFor();
+    await expect(here.getByTestId("flash-notice").textContent()).resolves.toBe("Globex ID was disconnected and its access revoked.");
 
     await here.goto(`${appOrigin}/settings/activity`);
     const events = await here.getByRole("list", { name: "Security events" }).getByRole("listitem").allTextContents();
@@ -171,7 +171,7 @@ describe.runIf(databaseUrl)("account deletion and rate limits", () => {
     await openAccounts(fay);
     await row(fay, "Globex ID").getByRole("button", { name: "Connect", exact: true }).click();
     await completeProviderLogin(fay, "fay-globex");
-    await fay.waitForURL((url) => url.origin === appOrigin && url.searchParams.get("notice") === "connected");
+    await fay.getByTestId("flash-notice").waitFor();
     const userId = await userIdOf("fay@example.test");
     const acmeBefore = await devStats(issuers.acme);
     const globexBefore = await devStats(issuers.globex);

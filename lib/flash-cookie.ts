@@ -16,7 +16,11 @@ export const FLASH_HEADER = "x-app-flash";
 /** Long enough to survive a redirect, short enough that a forgotten flash never resurfaces later. */
 export const FLASH_MAX_AGE = 60;
 
-const flashKeys: readonly FlashKey[] = ["cancelledAt"];
+const flashKeys: readonly FlashKey[] = [
+  "cancelledAt", "connected", "accessUpdated", "linkCancelled", "linked", "disconnectedRevoked", "disconnectedUnsupported",
+  "disconnectedImpossible", "disconnectedFailed", "ownedByOther", "notRequested", "differentIdentity", "notFound",
+  "linkExpired", "linkWrongUser",
+];
 const tones: readonly FlashTone[] = ["success", "error", "info"];
 
 export function encodeFlash(flash: Flash): string {

@@ -1,5 +1,5 @@
 // Real Chromium from Debian (never a downloaded browser), one context per person.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -20,4 +20,10 @@ export async function signIn(page: Page, appOrigin: string, providerName: string
   await page.getByRole("button", { name: `Continue with ${providerName}` }).click();
   await completeProviderLogin(page, username, email);
   await page.waitForURL((url) => url.origin === appOrigin && !url.pathname.startsWith("/api/auth"));
+}
+
+/** Disconnect asks first: opens the row's confirmation dialog and confirms it. */
+export async function confirmDisconnect(item: Locator) {
+  await item.getByRole("button", { name: "Disconnect" }).click();
+  await item.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
 }

@@ -8,8 +8,8 @@ const TEN_MINUTES = 600;
 
 const names = {
   /**
-   * "<provider>:<userId>:<connectionId>": the signed-in person clicked Connect for this provider (no connection id)
-   * or Grant more access / Reconnect on one connection (its id).
+   * "<provider>:<userId>:<connectionId>:<notice>": the signed-in person clicked Connect for this provider (no connection
+   * id) or Grant more access / Reconnect on one connection (its id); notice says which message success shows.
    */
   connect: secure ? "__Host-connect-intent" : "connect-intent",
   /** The id of a PendingLink waiting for the person to prove they own the existing account. */
@@ -28,18 +28,24 @@ export interface ConnectIntent {
   provider: string;
   /** The connection this flow acts on (Grant more access, Reconnect); null adds a new connection. */
   connectionId: string | null;
+  /** The flash notice a successful round trip shows ("connected" or "access-updated"). */
+  notice?: "connected" | "access-updated";
 }
 
-export async function setConnectIntent(provider: string, userId: string, connectionId: string | null = null) {
-  await set(names.connect, `${provider}:${userId}:${connectionId ?? ""}`);
+export async function setConnectIntent(
+  provider: string, userId: string, connectionId: string | null = null, notice: ConnectIntent["notice"] = "connected",
+) {
+  await set(names.connect, `${provider}:${userId}:${connectionId ?? ""}:${notice}`);
 }
 
 /** What this user asked to connect, if the intent belongs to them. */
 export async function readConnectIntent(userId: string): Promise<ConnectIntent | null> {
   const value = (await cookies()).get(names.connect)?.value;
   if (!value) return null;
-  const [provider, owner, connectionId] = value.split(":");
-  return owner === userId && provider ? { provider, connectionId: connectionId || null } : null;
+  const [provider, owner, connectionId, notice] = value.split(":");
+  return owner === userId && provider
+    ? { provider, connectionId: connectionId || null, notice: notice === "access-updated" ? notice : "connected" }
+    : null;
 }
 
 export async function clearConnectIntent() {

@@ -12,13 +12,17 @@ import {
 import { renameConnection, setSignInEnabled } from "@/lib/accounts/connection-settings";
 import { disconnectAccount } from "@/lib/accounts/disconnect";
 import { setConnectIntent } from "@/lib/auth/flow-cookies";
+import { ACCOUNTS_PATH, flashAccountsNotice } from "./notices";
 import { connectionInput, labelInput, providerInput, signInSwitchInput } from "./schemas";
 
 /** Starts the OAuth round trip a request describes; the session stays, the callback links to this user. */
-async function startConnect(request: ConnectRequestResult, userId: string, notice: string): Promise<ActionState> {
+// Success shows its notice as a flash set in the Auth.js signIn callback (auth.ts), where the round trip ends.
+async function startConnect(
+  request: ConnectRequestResult, userId: string, notice: "connected" | "access-updated",
+): Promise<ActionState> {
   if ("error" in request) return { error: request.error };
-  await setConnectIntent(request.providerId, userId, request.connectionId);
-  await signIn(request.providerId, { redirectTo: `/settings/accounts?notice=${notice}&provider=${request.providerId}` }, request.params);
+  await setConnectIntent(request.providerId, userId, request.connectionId, notice);
+  await signIn(request.providerId, { redirectTo: ACCOUNTS_PATH }, request.params);
   return null;
 }
 
@@ -48,7 +52,10 @@ export const disconnect = userAction(connectionInput, async ({ connectionId }, u
     };
   }
   // The row this form lives in disappears, so the outcome is a page-level notice.
-  redirect(`/settings/accounts?notice=disconnected-${result.revocation.status}&provider=${result.provider}`);
+  const notices = {
+    revoked: "disconnectedRevoked", unsupported: "disconnectedUnsupported", impossible: "disconnectedImpossible", failed: "disconnectedFailed",
+  } as const;
+  redirect(await flashAccountsNotice(notices[result.revocation.status], result.provider));
 }, { recentSignIn: "/settings/accounts", rateLimit: "disconnect" });
 
 /** Calls the provider's API with this connection's token (refreshing it first when needed). */

@@ -1,39 +1,52 @@
-// The message shown after a redirect back to /settings/accounts (?notice= or ?error=).
+// The messages shown once on /settings/accounts after an action or an OAuth round trip: a flash (lib/flash.ts),
+// never a query string, so a reload or a shared link shows nothing.
+import "server-only";
+import { setFlash, type FlashKey, type FlashTone } from "@/lib/flash";
 import { findProvider } from "@/lib/providers";
 
-export function pageNotice(params: { notice?: string; error?: string; provider?: string; as?: string }) {
-  const name = (params.provider && findProvider(params.provider)?.name) || "That provider";
-  switch (params.notice) {
-    case "connected": return { tone: "success", text: `${name} is connected.` } as const;
-    case "access-updated": return { tone: "success", text: `${name} access was updated.` } as const;
-    case "link-cancelled": return { tone: "success", text: "Nothing was linked; the request was cancelled." } as const;
-    case "linked": return { tone: "success", text: `${name} is now linked to your account.` } as const;
-    case "disconnected-revoked": return { tone: "success", text: `${name} was disconnected and its access revoked.` } as const;
-    case "disconnected-unsupported":
-      return { tone: "success", text: `${name} was disconnected. ${name} offers no way to revoke access from here; you can remove the app in your ${name} settings.` } as const;
-    case "disconnected-impossible":
-      return { tone: "error", text: `${name} was disconnected. Its stored access could not be read, so it was not revoked at ${name}: remove the app in your ${name} settings.` } as const;
-    case "disconnected-failed":
-      return { tone: "error", text: `${name} was disconnected, but revoking its access at ${name} failed. Remove the app in your ${name} settings to be sure; the failure is in your activity log.` } as const;
-  }
-  switch (params.error) {
-    case "owned-by-other":
-      return { tone: "error", text: `That ${name} account is already connected to a different user. Nothing was changed.` } as const;
-    case "not-requested":
-      return { tone: "error", text: `${name} was not connected because the request did not start from this page. Use Connect to try again.` } as const;
-    case "different-identity": {
-      const who = params.as?.slice(0, 100) || "another account";
-      return {
-        tone: "error",
-        text: `You signed in to ${name} as ${who}, which is not the account you chose. Nothing was changed. To add ${who}, use Connect another ${name} account.`,
-      } as const;
-    }
-    case "not-found":
-      return { tone: "error", text: `That ${name} account is no longer connected. Nothing was changed.` } as const;
-    case "link-expired":
-      return { tone: "error", text: "The pending link expired or was already used. Sign in with that provider again to retry." } as const;
-    case "link-wrong-user":
-      return { tone: "error", text: "You signed in as a different user, so the pending account was not linked." } as const;
-  }
-  return null;
+export const ACCOUNTS_PATH = "/settings/accounts";
+
+const tones = {
+  connected: "success",
+  accessUpdated: "success",
+  linkCancelled: "success",
+  linked: "success",
+  disconnectedRevoked: "success",
+  disconnectedUnsupported: "success",
+  disconnectedImpossible: "error",
+  disconnectedFailed: "error",
+  ownedByOther: "error",
+  notRequested: "error",
+  differentIdentity: "error",
+  notFound: "error",
+  linkExpired: "error",
+  linkWrongUser: "error",
+} as const satisfies Partial<Record<FlashKey, FlashTone>>;
+
+export type AccountsNotice = keyof typeof tones;
+export const accountsNotices = Object.keys(tones) as AccountsNotice[];
+
+/** Queues `notice` for the accounts page and returns its path, for redirect() or a Response. */
+export async function flashAccountsNotice(notice: AccountsNotice, providerId?: string, who?: string): Promise<string> {
+  // "none" selects the provider-less wording where a message has one (messages/*.json, flash.ownedByOther).
+  const provider = (providerId && findProvider(providerId)?.name) || providerId || "none";
+  const values: Record<string, string> = { provider: provider.slice(0, 100) };
+  if (notice === "differentIdentity") values.who = who?.slice(0, 100) || "?";
+  await setFlash({ key: notice, tone: tones[notice], values });
+  return ACCOUNTS_PATH;
+}
+
+const camel = (code: string) => code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * lib/auth/sign-in-policy.ts decides with URLs ("/settings/accounts?error=owned-by-other&provider=acme"); in the
+ * Auth.js callback such a URL becomes a flash and the bare page. Any other URL is returned unchanged.
+ */
+export async function flashFromAccountsUrl(to: string): Promise<string> {
+  const url = new URL(to, "http://app.invalid");
+  if (url.pathname !== ACCOUNTS_PATH) return to;
+  const code = url.searchParams.get("notice") ?? url.searchParams.get("error") ?? "";
+  const notice = accountsNotices.find((known) => known === camel(code));
+  if (!notice) return ACCOUNTS_PATH;
+  return flashAccountsNotice(notice, url.searchParams.get("provider") ?? undefined, url.searchParams.get("as") ?? undefined);
 }

@@ -1,35 +1,29 @@
 import type { Metadata } from "next";
-import { Alert } from "@/components/ui/alert";
+import { getTranslations } from "next-intl/server";
 import { listConnections } from "@/lib/accounts/connections";
 import { requireUser } from "@/lib/auth/require-user";
 import { findProvider, providers } from "@/lib/providers";
 import { ConnectAnotherRow } from "./_components/connect-another-row";
 import { ConnectionRow } from "./_components/connection-row";
 import { ProviderRow } from "./_components/provider-row";
-import { pageNotice } from "./notices";
 
-export const metadata: Metadata = { title: "Connected accounts" };
-
-type Search = Promise<{ notice?: string; error?: string; provider?: string; as?: string }>;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("accounts"))("title") };
+}
 
 const rowProvider = (provider: (typeof providers)[number]) => ({
   id: provider.id, name: provider.name, canGrantMore: provider.extraScopes.length > 0, connectOnly: provider.connectOnly,
 });
 
-export default async function ConnectedAccountsPage({ searchParams }: { searchParams: Search }) {
+export default async function ConnectedAccountsPage() {
   const user = await requireUser("/settings/accounts");
-  const [connections, params] = await Promise.all([listConnections(user.id), searchParams]);
-  const notice = pageNotice(params);
+  const [connections, t] = await Promise.all([listConnections(user.id), getTranslations("accounts")]);
   const unavailable = connections.filter((connection) => !findProvider(connection.provider));
   return (
     <section>
-      <h1 className="text-2xl font-semibold tracking-tight">Connected accounts</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Connect providers to sign in with them and to let this app call their APIs for you. You can connect several
-        accounts of one provider.
-      </p>
-      {notice ? <div className="mt-4" data-testid="page-notice"><Alert tone={notice.tone}>{notice.text}</Alert></div> : null}
-      <ul className="mt-6 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
+      <ul className="mt-6 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         {providers.flatMap((provider) => {
           const own = connections.filter((connection) => connection.provider === provider.id);
           if (own.length === 0) return [<ProviderRow key={provider.id} provider={provider} />];

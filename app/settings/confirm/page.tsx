@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/action-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
@@ -8,12 +9,14 @@ import { findProvider } from "@/lib/providers";
 import { confirmWithProvider } from "./actions";
 import { PasskeyConfirmButton } from "./passkey-confirm-button";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("confirm"))("title") };
+}
 
 type Search = Promise<{ returnTo?: string; error?: string }>;
 
 export default async function ConfirmPage({ searchParams }: { searchParams: Search }) {
-  const params = await searchParams;
+  const [params, t, tSignIn] = await Promise.all([searchParams, getTranslations("confirm"), getTranslations("signIn")]);
   const returnTo = safeRedirect(params.returnTo, "/settings/security");
   const user = await requireUser(`/settings/confirm?returnTo=${encodeURIComponent(returnTo)}`);
   const [accounts, passkeys] = await Promise.all([
@@ -26,17 +29,15 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Sear
   });
   return (
     <section className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-semibold tracking-tight">Confirm it&apos;s you</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        For your security, this change needs a recent sign-in. Sign in again with one of your own methods, then finish what you started.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("lead")}</p>
       {params.error === "not-you" ? (
-        <div className="mt-4"><Alert tone="error">That account belongs to someone else, so it cannot confirm it&apos;s you. Nothing was changed.</Alert></div>
+        <div className="mt-4"><Alert tone="error">{t("notYou")}</Alert></div>
       ) : null}
       <ul className="mt-6 flex flex-col gap-3">
         {methods.map((method) => (
           <li key={method.id} className="flex flex-col gap-1">
-            <ActionForm action={confirmWithProvider} fields={{ provider: method.id, returnTo }} label={`Continue with ${method.name}`} pendingLabel="Redirecting…" />
+            <ActionForm action={confirmWithProvider} fields={{ provider: method.id, returnTo }} label={tSignIn("continueWith", { provider: method.name })} pendingLabel={t("redirecting")} />
           </li>
         ))}
         {passkeys > 0 ? <li><PasskeyConfirmButton returnTo={returnTo} /></li> : null}

@@ -1,10 +1,13 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/webauthn";
 import { Button } from "@/components/ui/button";
 import { startPasskeyConfirm } from "./actions";
 
 export function PasskeyConfirmButton({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("confirm");
+  const tSecurity = useTranslations("security");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -20,16 +23,16 @@ export function PasskeyConfirmButton({ returnTo }: { returnTo: string }) {
       if (!result?.ok || result.error) throw new Error("refused");
       window.location.assign(returnTo);
     } catch {
-      setError("That passkey did not confirm it's you. Nothing was changed.");
+      setError(t("passkeyFailed"));
       setPending(false);
     }
   }
   return (
     <div className="flex flex-col gap-1">
       <Button type="button" variant="secondary" className="w-full" onClick={confirm} disabled={pending} aria-busy={pending}>
-        {pending ? "Waiting for your passkey…" : "Use a passkey"}
+        {pending ? tSecurity("waitingForPasskey") : t("usePasskey")}
       </Button>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
     </div>
   );
 }

@@ -1,42 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { RelativeTime } from "@/components/relative-time";
 import type { Connection } from "@/lib/accounts/connections";
 
-const labels: Record<Connection["status"], { text: string; className: string }> = {
-  active: { text: "Active", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
-  expiring: { text: "Expiring soon", className: "bg-amber-50 text-amber-800 ring-amber-200" },
-  expired: { text: "Expired", className: "bg-amber-50 text-amber-800 ring-amber-200" },
-  failing: { text: "Failing", className: "bg-red-50 text-red-800 ring-red-200" },
-  needs_reconnect: { text: "Needs reconnect", className: "bg-red-50 text-red-800 ring-red-200" },
-  revoked: { text: "Revoked", className: "bg-slate-100 text-slate-700 ring-slate-300" },
+const tones: Record<Connection["status"], string> = {
+  active: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
+  expiring: "bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
+  expired: "bg-orange-50 text-orange-800 ring-orange-200 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800",
+  failing: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
+  needs_reconnect: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
+  revoked: "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
 };
 
-const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** Dates cross to the client component as ISO strings (a Date prop would be serialized anyway). */
+const when = (date: Date) => <RelativeTime date={date.toISOString()} />;
 
-export function ConnectionHealth({ connection }: { connection: Connection }) {
-  const label = labels[connection.status];
+export async function ConnectionHealth({ connection }: { connection: Connection }) {
+  const t = await getTranslations("accounts.health");
   return (
-    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
-      <dt>Status</dt>
-      <dd><span data-testid="connection-status" className={`rounded-full px-2 py-0.5 font-medium ring-1 ${label.className}`}>{label.text}</span></dd>
-      <dt>Access token expires</dt>
-      <dd>{connection.expiresAt ? `${time.format(connection.expiresAt)} UTC` : "Does not expire"}</dd>
-      <dt>Last refreshed</dt>
-      <dd>{connection.lastRefreshedAt ? `${time.format(connection.lastRefreshedAt)} UTC` : "Never"}</dd>
+    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+      <dt>{t("status")}</dt>
+      <dd><span data-testid="connection-status" className={`rounded-full px-2 py-0.5 font-medium ring-1 ${tones[connection.status]}`}>{t(connection.status)}</span></dd>
+      <dt>{connection.expiresAt && connection.expiresAt.getTime() <= Date.now() ? t("tokenExpired") : t("tokenExpires")}</dt>
+      <dd>{connection.expiresAt ? when(connection.expiresAt) : t("noExpiry")}</dd>
+      <dt>{t("lastRefreshed")}</dt>
+      <dd>{connection.lastRefreshedAt ? when(connection.lastRefreshedAt) : t("never")}</dd>
       {connection.lastError ? (
         <>
-          <dt>Last error</dt>
-          <dd className="text-red-700">{connection.lastError}</dd>
+          <dt>{t("lastError")}</dt>
+          <dd className="break-words text-red-700 dark:text-red-300">{connection.lastError}</dd>
         </>
       ) : null}
       {connection.retryAt ? (
         <>
-          <dt>Next attempt</dt>
-          <dd data-testid="connection-retry">retrying at {time.format(connection.retryAt)} UTC</dd>
+          <dt>{t("nextAttempt")}</dt>
+          <dd data-testid="connection-retry">{t.rich("retryingAt", { when: () => when(connection.retryAt as Date) })}</dd>
         </>
       ) : null}
       {connection.status === "failing" ? (
-        <dd className="col-span-2 text-red-700" data-testid="connection-failing">
-          Refreshing this connection keeps failing. We keep retrying; if it does not recover, disconnect and connect it again.
-        </dd>
+        <dd className="col-span-2 text-red-700 dark:text-red-300" data-testid="connection-failing">{t("failingHelp")}</dd>
       ) : null}
     </dl>
   );

@@ -1,13 +1,13 @@
-import { ActionForm } from "@/components/action-form";
-import { Avatar } from "@/components/ui/avatar";
+import { getTranslations } from "next-intl/server";
+import { ProviderLogo } from "@/components/provider-logo";
+import { RelativeTime } from "@/components/relative-time";
 import type { Connection } from "@/lib/accounts/connections";
-import { callApi, disconnect, grantMoreAccess, reconnect, saveLabel, setUseToSignIn } from "../actions";
+import { saveLabel, setUseToSignIn } from "../actions";
+import { ConnectionActions } from "./connection-actions";
 import { ConnectionHealth } from "./connection-health";
 import { LabelForm } from "./label-form";
 import { ServiceAccess } from "./service-access";
 import { SignInSwitch } from "./sign-in-switch";
-
-const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 interface Props {
   /** Null when this deployment no longer configures the connection's provider. */
@@ -21,29 +21,34 @@ export function connectionName(providerName: string, connection: Connection) {
 }
 
 /** One connected account: who it is at the provider, its label, its health and what can be done with it. */
-export function ConnectionRow({ provider, connection }: Props) {
+export async function ConnectionRow({ provider, connection }: Props) {
+  const t = await getTranslations("accounts");
   const providerName = provider?.name ?? connection.provider;
-  const fields = { connectionId: connection.id };
+  const identity = connection.username ?? connection.email ?? providerName;
   return (
-    <li aria-label={connectionName(providerName, connection)} className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-4 p-4 sm:grid-cols-[auto_1fr_14rem] sm:p-5">
-      <Avatar name={connection.username ?? providerName} image={connection.image} />
+    <li aria-label={connectionName(providerName, connection)} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-4 p-4 sm:p-5">
+      <span className="flex size-10 items-center justify-center rounded-lg bg-slate-100 dark:bg-slate-800">
+        <ProviderLogo id={connection.provider} className="size-6" />
+      </span>
       <div className="min-w-0">
-        <h2 className="font-medium">
+        <h2 className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium">
           {providerName}
-          {connection.label ? <span className="ml-2 rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{connection.label}</span> : null}
+          {connection.label ? (
+            <span className="rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">{connection.label}</span>
+          ) : null}
         </h2>
-        <p className="truncate text-sm text-slate-700">
+        <p className="truncate text-sm text-slate-700 dark:text-slate-300">
           {connection.username}
-          {connection.email && connection.email !== connection.username ? <span className="text-slate-500"> · {connection.email}</span> : null}
+          {connection.email && connection.email !== connection.username ? <span className="text-slate-600 dark:text-slate-400"> · {connection.email}</span> : null}
         </p>
-        <p className="mt-1 text-xs text-slate-500">Connected {date.format(connection.connectedAt)}</p>
-        {provider ? null : (
-          <p className="mt-2 text-sm text-amber-800">Unavailable: this provider is no longer configured here. You can remove it.</p>
-        )}
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {t.rich("connectedAt", { when: () => <RelativeTime date={connection.connectedAt.toISOString()} /> })}
+        </p>
+        {provider ? null : <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">{t("unavailable")}</p>}
         {connection.scopes.length > 0 ? (
-          <ul aria-label="Granted scopes" className="mt-2 flex flex-wrap gap-1.5">
+          <ul aria-label={t("scopes")} className="mt-2 flex flex-wrap gap-1.5">
             {connection.scopes.map((scope) => (
-              <li key={scope} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">{scope}</li>
+              <li key={scope} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">{scope}</li>
             ))}
           </ul>
         ) : null}
@@ -54,16 +59,16 @@ export function ConnectionRow({ provider, connection }: Props) {
         ) : null}
         {provider ? <ServiceAccess connectionId={connection.id} /> : null}
       </div>
-      <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-1 sm:flex-col sm:items-stretch">
-        {provider && (connection.status === "needs_reconnect" || connection.status === "revoked") ? (
-          <ActionForm action={reconnect} fields={fields} label="Reconnect" pendingLabel="Redirecting…" variant="primary" />
-        ) : null}
-        {provider ? <ActionForm action={callApi} fields={fields} label="Call API" pendingLabel="Calling…" outcomeRole="status" /> : null}
-        {provider?.canGrantMore ? (
-          <ActionForm action={grantMoreAccess} fields={fields} label="Grant more access" pendingLabel="Redirecting…" />
-        ) : null}
-        <ActionForm action={disconnect} fields={fields} label="Disconnect" pendingLabel="Disconnecting…" variant="danger" />
-      </div>
+      <ConnectionActions
+        connectionId={connection.id}
+        providerName={providerName}
+        identity={identity}
+        show={{
+          reconnect: provider !== null && (connection.status === "needs_reconnect" || connection.status === "revoked"),
+          callApi: provider !== null,
+          grantMore: provider?.canGrantMore ?? false,
+        }}
+      />
     </li>
   );
 }

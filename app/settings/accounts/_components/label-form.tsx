@@ -22,11 +22,11 @@ export function LabelForm({ action, connectionId, label }: Props) {
         defaultValue={label ?? ""}
         maxLength={40}
         placeholder="Add a label, e.g. Work"
-        className="w-44 rounded-md border border-slate-300 px-2 py-1 text-sm"
+        className="w-44 rounded-md border border-slate-400 bg-white px-2 py-1 text-sm placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-950 dark:placeholder:text-slate-400"
       />
       <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1">Save label</Button>
       {state ? (
-        <p role={failed ? "alert" : "status"} className={`basis-full text-xs ${failed ? "text-red-700" : "text-emerald-700"}`}>
+        <p role={failed ? "alert" : "status"} className={`basis-full text-xs ${failed ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}>
           {failed ? state.error : state.success}
         </p>
       ) : null}

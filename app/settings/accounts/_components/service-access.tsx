@@ -22,7 +22,7 @@ export async function ServiceAccess({ connectionId }: { connectionId: string }) 
   if (!access) return null;
   const labelId = `services-${connectionId}`;
   return (
-    <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="service-access">
+    <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60" data-testid="service-access">
       <form action={setServiceAccessAction} className="flex items-center gap-3">
         <input type="hidden" name="connectionId" value={connectionId} />
         <input type="hidden" name="allow" value={access.allowed ? "off" : "on"} />
@@ -31,13 +31,13 @@ export async function ServiceAccess({ connectionId }: { connectionId: string }) 
           role="switch"
           aria-checked={access.allowed}
           aria-labelledby={labelId}
-          className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 ${access.allowed ? "bg-emerald-600" : "bg-slate-300"}`}
+          className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-slate-100 ${access.allowed ? "bg-emerald-600" : "bg-slate-400 dark:bg-slate-600"}`}
         >
           <span className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${access.allowed ? "translate-x-4" : "translate-x-0.5"}`} />
         </button>
-        <span id={labelId} className="text-slate-800">Allow services to use this connection</span>
+        <span id={labelId} className="text-slate-800 dark:text-slate-200">Allow services to use this connection</span>
       </form>
-      <p className="mt-1 text-xs text-slate-500" data-testid="service-usage">
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="service-usage">
         {access.uses.length === 0
           ? "No service has used it yet."
           : `Used by ${access.uses.map((use) => `${use.serviceName}${use.revoked ? " (key revoked)" : ""} ${ago(use.lastUsedAt)}`).join(", ")}`}

@@ -13,7 +13,7 @@ export function SignInSwitch({ action, connectionId, enabled }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state !== null && "error" in state;
   return (
-    <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+    <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
       <input type="hidden" name="connectionId" value={connectionId} />
       <input type="hidden" name="enabled" value={String(!enabled)} />
       <button
@@ -22,12 +22,12 @@ export function SignInSwitch({ action, connectionId, enabled }: Props) {
         aria-checked={enabled}
         aria-label="Use to sign in"
         disabled={pending}
-        className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 ${enabled ? "bg-slate-900" : "bg-slate-300"}`}
+        className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-slate-100 ${enabled ? "bg-slate-900 dark:bg-emerald-500" : "bg-slate-400 dark:bg-slate-600"}`}
       >
         <span aria-hidden className={`absolute top-0.5 size-4 rounded-full bg-white transition-transform ${enabled ? "translate-x-4" : "translate-x-0.5"}`} />
       </button>
       <span aria-hidden>Use to sign in</span>
-      {failed ? <p role="alert" className="basis-full text-xs text-red-700">{state.error}</p> : null}
+      {failed ? <p role="alert" className="basis-full text-xs text-red-700 dark:text-red-300">{state.error}</p> : null}
     </form>
   );
 }

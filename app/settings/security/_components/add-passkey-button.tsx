@@ -3,11 +3,13 @@
 // then the browser's WebAuthn prompt, registered by Auth.js's Passkey provider.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/webauthn";
 import { Button } from "@/components/ui/button";
 import { prepareAddPasskey } from "../actions";
 
 export function AddPasskeyButton() {
+  const t = useTranslations("security");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<{ error: boolean; text: string } | null>(null);
@@ -24,18 +26,18 @@ export function AddPasskeyButton() {
       }
       const result = await signIn("passkey", { action: "register", redirect: false });
       if (!result?.ok || result.error) throw new Error("registration failed");
-      setOutcome({ error: false, text: "Passkey added." });
+      setOutcome({ error: false, text: t("passkeyAdded") });
       router.refresh();
     } catch {
-      setOutcome({ error: true, text: "The passkey was not added. Nothing was changed; please try again." });
+      setOutcome({ error: true, text: t("passkeyNotAdded") });
     } finally {
       setPending(false);
     }
   }
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button type="button" onClick={add} disabled={pending} aria-busy={pending}>{pending ? "Waiting for your passkey…" : "Add a passkey"}</Button>
-      {outcome ? <p role={outcome.error ? "alert" : "status"} className={`text-sm ${outcome.error ? "text-red-700" : "text-emerald-700"}`}>{outcome.text}</p> : null}
+      <Button type="button" onClick={add} disabled={pending} aria-busy={pending}>{pending ? t("waitingForPasskey") : t("addPasskey")}</Button>
+      {outcome ? <p role={outcome.error ? "alert" : "status"} className={`text-sm ${outcome.error ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}>{outcome.text}</p> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { auth } from "@/auth";
 import { cancelPendingLink, completePendingLink } from "@/lib/accounts/pending-links";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "@/lib/auth/flow-cookies";
 import { isSameOriginFormPost } from "@/lib/auth/same-origin";
+import { flashAccountsNotice } from "@/app/settings/accounts/notices";
 
 const see = (request: Request, path: string) => NextResponse.redirect(new URL(path, request.url), 303);
 
@@ -26,15 +27,15 @@ export async function POST(request: Request) {
   // The form repeats the cookie's id: a request without both is not from our confirmation page.
   if (!id || form?.get("pendingId") !== id) {
     await clearPendingLinkCookie();
-    return see(request, "/settings/accounts?error=link-expired");
+    return see(request, await flashAccountsNotice("linkExpired"));
   }
   await clearPendingLinkCookie();
   if (decision === "cancel") {
     await cancelPendingLink(id, userId);
-    return see(request, "/settings/accounts?notice=link-cancelled");
+    return see(request, await flashAccountsNotice("linkCancelled"));
   }
   const result = await completePendingLink(id, userId);
-  if (result.ok) return see(request, `/settings/accounts?notice=linked&provider=${result.provider}`);
-  if (result.reason === "taken") return see(request, "/settings/accounts?error=owned-by-other");
-  return see(request, `/settings/accounts?error=${result.reason === "wrong-user" ? "link-wrong-user" : "link-expired"}`);
+  if (result.ok) return see(request, await flashAccountsNotice("linked", result.provider));
+  if (result.reason === "taken") return see(request, await flashAccountsNotice("ownedByOther"));
+  return see(request, await flashAccountsNotice(result.reason === "wrong-user" ? "linkWrongUser" : "linkExpired"));
 }
