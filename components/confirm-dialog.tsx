@@ -28,8 +28,6 @@ interface Props {
   triggerLabel: string;
   triggerVariant?: "primary" | "secondary" | "danger";
   triggerClassName?: string;
-  /** Replaces the default trigger button; call `open` from your own control. */
-  renderTrigger?: (open: () => void) => ReactNode;
   action?: (formData: FormData) => void | Promise<void>;
   fields?: Record<string, string>;
   onConfirm?: () => void;
@@ -58,8 +56,10 @@ export function ConfirmDialog(props: Props) {
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) (event.preventDefault(), last.focus());
-    else if (!event.shiftKey && document.activeElement === last) (event.preventDefault(), first.focus());
+    const wrapTo = event.shiftKey ? (document.activeElement === first ? last : null) : document.activeElement === last ? first : null;
+    if (!wrapTo) return;
+    event.preventDefault();
+    wrapTo.focus();
   };
   // Fires for Escape, Cancel, confirm and backdrop clicks alike.
   const onClose = () => {
@@ -81,11 +81,9 @@ export function ConfirmDialog(props: Props) {
 
   return (
     <>
-      {props.renderTrigger ? props.renderTrigger(open) : (
-        <Button type="button" variant={triggerVariant} className={props.triggerClassName} onClick={open} aria-haspopup="dialog" aria-expanded={isOpen}>
-          {triggerLabel}
-        </Button>
-      )}
+      <Button type="button" variant={triggerVariant} className={props.triggerClassName} onClick={open} aria-haspopup="dialog" aria-expanded={isOpen}>
+        {triggerLabel}
+      </Button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}

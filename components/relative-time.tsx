@@ -2,7 +2,7 @@
 // <RelativeTime date={…} />: "in 4 minutes" / "2 hours ago" in the page's language, kept current, with the
 // exact time in the reader's own time zone shown on hover and on keyboard focus (and read as its
 // description). The server cannot know the zone, so the exact time appears once the browser has it.
-import { useEffect, useId, useState } from "react";
+import { useId, useSyncExternalStore } from "react";
 import { useLocale } from "next-intl";
 import { formatExact, formatRelative } from "@/lib/format-relative";
 
@@ -12,20 +12,45 @@ interface Props {
   className?: string;
 }
 
+/**
+ * One clock for every RelativeTime on the page, so neighbouring rows never disagree about "now". It ticks
+ * every 30 s while any is mounted. The server renders with its own clock; the browser re-renders with this one.
+ */
+const clock = {
+  now: Date.now(),
+  listeners: new Set<() => void>(),
+  timer: undefined as ReturnType<typeof setInterval> | undefined,
+};
+function subscribeToClock(listener: () => void) {
+  clock.listeners.add(listener);
+  if (!clock.timer) {
+    clock.now = Date.now();
+    clock.timer = setInterval(() => {
+      clock.now = Date.now();
+      clock.listeners.forEach((notify) => notify());
+    }, 30_000);
+  }
+  return () => {
+    clock.listeners.delete(listener);
+    if (clock.listeners.size === 0) {
+      clearInterval(clock.timer);
+      clock.timer = undefined;
+    }
+  };
+}
+const readClock = () => clock.now;
+// On the server each render reads the time afresh (a module-level value would be the server's start time).
+const readServerClock = () => (typeof window === "undefined" ? Date.now() : clock.now);
+const noSubscription = () => () => {};
+
 export function RelativeTime({ date, className = "" }: Props) {
   const locale = useLocale();
   const when = new Date(date);
   const tooltipId = useId();
-  const [now, setNow] = useState(() => Date.now());
-  const [exact, setExact] = useState<string | null>(null);
-  useEffect(() => {
-    setExact(formatExact(when, locale));
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-    // `when` is rebuilt every render; its time value is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [when.getTime(), locale]);
+  const now = useSyncExternalStore(subscribeToClock, readClock, readServerClock);
+  // Only the browser knows the reader's time zone: the exact time appears once hydrated.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const exact = inBrowser ? formatExact(when, locale) : null;
   return (
     <span className="group relative inline-flex">
       <time

@@ -20,7 +20,7 @@ export async function ConnectionHealth({ connection }: { connection: Connection 
     <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
       <dt>{t("status")}</dt>
       <dd><span data-testid="connection-status" className={`rounded-full px-2 py-0.5 font-medium ring-1 ${tones[connection.status]}`}>{t(connection.status)}</span></dd>
-      <dt>{connection.expiresAt && connection.expiresAt.getTime() <= Date.now() ? t("tokenExpired") : t("tokenExpires")}</dt>
+      <dt>{connection.status === "expired" ? t("tokenExpired") : t("tokenExpires")}</dt>
       <dd>{connection.expiresAt ? when(connection.expiresAt) : t("noExpiry")}</dd>
       <dt>{t("lastRefreshed")}</dt>
       <dd>{connection.lastRefreshedAt ? when(connection.lastRefreshedAt) : t("never")}</dd>
