@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { translator } from "./support/messages";
 
 const appOrigin = inject("appOrigin");
 let browser: Browser;
@@ -67,7 +68,8 @@ describe("connected-accounts rows", () => {
   // For people reviewing the look: E2E_SHOTS=1 saves the accounts and security pages in every combination.
   it.runIf(process.env.E2E_SHOTS)("saves screenshots to e2e/screenshots", async () => {
     mkdirSync("e2e/screenshots", { recursive: true });
-    for (const locale of ["en", "ja"]) {
+    for (const locale of ["en", "ja"] as const) {
+      const t = translator(locale);
       await page.context().addCookies([{ name: "locale", value: locale, url: appOrigin }]);
       for (const path of ["/settings/accounts", "/settings/security"]) {
         for (const colorScheme of ["light", "dark"] as const) {
@@ -77,7 +79,7 @@ describe("connected-accounts rows", () => {
             await page.goto(`${appOrigin}${path}`);
             if (path === "/settings/accounts") {
               const item = page.getByRole("listitem", { name: /^Globex ID: / });
-              await item.getByRole("button").nth(0).click();
+              await item.getByRole("button", { name: t("accounts.callApi") }).click();
               await item.getByTestId("api-result").waitFor();
             }
             const name = `${path.split("/").pop()}-${locale}-${colorScheme}-${width}`;

@@ -130,7 +130,7 @@ describe.runIf(databaseUrl)("service API over HTTP: two app processes, one datab
     const page: Page = await browser.newPage();
     await signIn(page, appOrigin, "Acme ID", "svc-owner");
     await page.goto(`${appOrigin}/settings/accounts`);
-    const row = page.getByRole("listitem", { name: "Acme ID", exact: true });
+    const row = page.getByRole("listitem", { name: "Acme ID: svc-owner", exact: true });
     const toggle = row.getByRole("switch", { name: "Allow services to use this connection" });
     await expect(toggle.getAttribute("aria-checked")).resolves.toBe("false");
     await expect(row.getByTestId("service-usage").textContent()).resolves.toBe("No service has used it yet.");

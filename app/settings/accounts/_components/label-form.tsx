@@ -1,6 +1,7 @@
 "use client";
 // The person's own name for a connection ("Work"), edited in place; an empty label removes it.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/user-action";
 import { Button } from "@/components/ui/button";
 
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function LabelForm({ action, connectionId, label }: Props) {
+  const t = useTranslations("accounts");
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state !== null && "error" in state;
   return (
@@ -18,13 +20,13 @@ export function LabelForm({ action, connectionId, label }: Props) {
       <input type="hidden" name="connectionId" value={connectionId} />
       <input
         name="label"
-        aria-label="Label"
+        aria-label={t("label")}
         defaultValue={label ?? ""}
         maxLength={40}
-        placeholder="Add a label, e.g. Work"
+        placeholder={t("labelPlaceholder")}
         className="w-44 rounded-md border border-slate-400 bg-white px-2 py-1 text-sm placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-950 dark:placeholder:text-slate-400"
       />
-      <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1">Save label</Button>
+      <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1">{t("saveLabel")}</Button>
       {state ? (
         <p role={failed ? "alert" : "status"} className={`basis-full text-xs ${failed ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}>
           {failed ? state.error : state.success}

@@ -1,12 +1,12 @@
 // Per connection: the person's switch for outside services (off by default) and the services that used it.
+import { getLocale, getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { serviceAccessOf } from "@/lib/accounts/service-access";
 import { setServiceAccessAction } from "../service-access-actions";
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity]];
 
-function ago(when: Date, now = Date.now()): string {
+function ago(relative: Intl.RelativeTimeFormat, when: Date, now = Date.now()): string {
   let value = Math.round((when.getTime() - now) / 1000);
   for (const [unit, size] of steps) {
     if (Math.abs(value) < size) return relative.format(value, unit);
@@ -20,6 +20,8 @@ export async function ServiceAccess({ connectionId }: { connectionId: string }) 
   const userId = (await auth())?.user?.id;
   const access = userId ? await serviceAccessOf(userId, connectionId) : null;
   if (!access) return null;
+  const [t, locale] = await Promise.all([getTranslations("accounts"), getLocale()]);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   const labelId = `services-${connectionId}`;
   return (
     <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60" data-testid="service-access">
@@ -35,12 +37,12 @@ export async function ServiceAccess({ connectionId }: { connectionId: string }) 
         >
           <span className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${access.allowed ? "translate-x-4" : "translate-x-0.5"}`} />
         </button>
-        <span id={labelId} className="text-slate-800 dark:text-slate-200">Allow services to use this connection</span>
+        <span id={labelId} className="text-slate-800 dark:text-slate-200">{t("allowServices")}</span>
       </form>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="service-usage">
         {access.uses.length === 0
-          ? "No service has used it yet."
-          : `Used by ${access.uses.map((use) => `${use.serviceName}${use.revoked ? " (key revoked)" : ""} ${ago(use.lastUsedAt)}`).join(", ")}`}
+          ? t("noServiceUse")
+          : t("usedBy", { uses: access.uses.map((use) => `${use.serviceName}${use.revoked ? ` ${t("keyRevoked")}` : ""} ${ago(relative, use.lastUsedAt)}`).join(", ") })}
       </p>
     </div>
   );

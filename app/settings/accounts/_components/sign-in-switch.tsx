@@ -1,6 +1,7 @@
 "use client";
 // "Use to sign in" for one connection: a switch that submits the opposite of its current state.
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/user-action";
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function SignInSwitch({ action, connectionId, enabled }: Props) {
+  const t = useTranslations("accounts");
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state !== null && "error" in state;
   return (
@@ -20,13 +22,13 @@ export function SignInSwitch({ action, connectionId, enabled }: Props) {
         type="submit"
         role="switch"
         aria-checked={enabled}
-        aria-label="Use to sign in"
+        aria-label={t("useToSignIn")}
         disabled={pending}
         className={`relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-slate-100 ${enabled ? "bg-slate-900 dark:bg-emerald-500" : "bg-slate-400 dark:bg-slate-600"}`}
       >
         <span aria-hidden className={`absolute top-0.5 size-4 rounded-full bg-white transition-transform ${enabled ? "translate-x-4" : "translate-x-0.5"}`} />
       </button>
-      <span aria-hidden>Use to sign in</span>
+      <span aria-hidden>{t("useToSignIn")}</span>
       {failed ? <p role="alert" className="basis-full text-xs text-red-700 dark:text-red-300">{state.error}</p> : null}
     </form>
   );
