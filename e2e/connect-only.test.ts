@@ -30,6 +30,9 @@ beforeAll(async () => {
     ...(base.DATABASE_URL ? {} : { PGLITE_DATA_DIR: tempPgliteDir() }),
   };
   app = await startApp(port, env, path.join(mkdtempSync(path.join(tmpdir(), "e2e-connect-only-")), "app.log"));
+  // Open this instance's database now (a fresh embedded PGlite is created and migrated on first use), so the
+  // tests' first sign-in does not pay for it inside a navigation timeout. A session cookie makes the page read it.
+  await fetch(`${origin}/settings/accounts`, { headers: { cookie: "authjs.session-token=warm-up" }, redirect: "manual" });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
