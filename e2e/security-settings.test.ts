@@ -212,12 +212,13 @@ describe.runIf(databaseUrl)("account deletion and rate limits", () => {
     const stats = await devStats(issuers.acme);
 
     await openAccounts(gus);
-    await row(gus, "Acme ID").getByRole("button", { name: "Call API" }).click();
-    await expect(row(gus, "Acme ID").getByRole("status").textContent()).resolves.toMatch(
+    await row(gus, "Acme ID: gus").getByRole("button", { name: "Call API" }).click();
+    await expect(row(gus, "Acme ID: gus").getByRole("status").textContent()).resolves.toMatch(
       /^Too many attempts\. Nothing was changed\. Please try again in \d+ seconds\.$/,
     );
 
-    const response = await gus.request.post(`${appOrigin}/api/connections/acme/call`, { headers: { Origin: appOrigin } });
+    const [connection] = await sql<{ id: string }>(`SELECT "id" FROM "Account" WHERE "userId" = $1 AND "provider" = 'acme'`, [userId]);
+    const response = await gus.request.post(`${appOrigin}/api/connections/${connection.id}/call`, { headers: { Origin: appOrigin } });
     expect(response.status()).toBe(429);
     expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
     expect((await response.json()).error).toMatch(/^Too many attempts/);
