@@ -217,10 +217,11 @@ describe("GET /users/{userId}/connections", () => {
   it("lists connections without tokens; unknown user → not_found", async () => {
     const key = await newKey(["connections:read"]);
     const { user, account, tokens } = await connected("lister", { allow: false });
+    await db.account.update({ where: { id: account.id }, data: { label: "Work" } });
     const response = await list(key, user.id);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
-      connections: [{ id: account.id, provider: "acme", identity: "lister", label: null, scopes: tokens.scope.split(" "), status: "active", services_allowed: false }],
+      connections: [{ id: account.id, provider: "acme", identity: "lister", label: "Work", scopes: tokens.scope.split(" "), status: "active", services_allowed: false }],
     });
     for (const secret of [tokens.access_token, tokens.refresh_token]) expect(text).not.toContain(secret);
     await expectProblem(await list(key, "nobody"), 404, "not_found");

@@ -3,13 +3,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
+import { CONNECTION_TYPES } from "@/lib/accounts/connections";
 
 export interface ServiceConnection {
   id: string;
   provider: string;
   /** The person's name at the provider: username, else email, else the provider's account id. */
   identity: string;
-  /** The person's own name for the connection; null until connections carry labels. */
+  /** The person's own name for the connection ("Work"), or null. */
   label: string | null;
   scopes: string[];
   status: "active" | "needs_reconnect" | "revoked";
@@ -24,7 +25,8 @@ export async function listServiceConnections(userId: string, providers: readonly
     select: {
       accounts: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, provider: true, providerAccountId: true, username: true, email: true, scope: true, status: true, allowServices: true },
+        select: { id: true, provider: true, providerAccountId: true, username: true, email: true, scope: true, status: true, allowServices: true, label: true },
+        where: CONNECTION_TYPES,
       },
     },
   });
@@ -35,7 +37,7 @@ export async function listServiceConnections(userId: string, providers: readonly
       id: row.id,
       provider: row.provider,
       identity: row.username ?? row.email ?? row.providerAccountId,
-      label: null,
+      label: row.label,
       scopes: row.scope?.split(" ").filter(Boolean) ?? [],
       status: row.status === "needs_reconnect" || row.status === "revoked" ? row.status : "active",
       services_allowed: row.allowServices,
