@@ -46,7 +46,12 @@ export async function hitUserRateLimit(rule: RateLimitRule, userId: string): Pro
 }
 
 export function rateLimitMessage(retryAfterSeconds: number) {
-  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  // Up to a minute in seconds ("60 seconds", never "1 minutes"); longer waits in whole minutes.
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait =
+    retryAfterSeconds <= 60
+      ? `${retryAfterSeconds} ${retryAfterSeconds === 1 ? "second" : "seconds"}`
+      : `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
   return `Too many attempts. Nothing was changed. Please try again in ${wait}.`;
 }
 

@@ -15,7 +15,7 @@ import { decideConfirmSignIn, isRecent, sessionHasRecentSignIn } from "@/lib/aut
 import { listSessions, signOutOtherSessions, signOutSession } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import { parseEnv } from "@/lib/env";
-import { hitRateLimit, hitUserRateLimit, rateLimitKey, rateLimits } from "@/lib/rate-limit";
+import { hitRateLimit, hitUserRateLimit, rateLimitKey, rateLimitMessage, rateLimits } from "@/lib/rate-limit";
 import { changes, snapshot } from "./support/snapshot";
 
 const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
@@ -221,6 +221,11 @@ describe("recent sign-in", () => {
 });
 
 describe("rate limits kept in the database", () => {
+  it("says how long to wait in words that read right at every boundary", () => {
+    const wait = (seconds: number) => rateLimitMessage(seconds).replace("Too many attempts. Nothing was changed. Please try again in ", "");
+    expect([1, 59, 60, 61, 120, 121].map(wait)).toEqual(["1 second.", "59 seconds.", "60 seconds.", "2 minutes.", "2 minutes.", "3 minutes."]);
+  });
+
   it("allows the limit, then refuses with Retry-After until the window resets", async () => {
     const { limit, windowSeconds } = rateLimits.disconnect;
     const start = new Date("2026-11-30T12:00:00Z");
