@@ -40,7 +40,7 @@ describe("provider tokens, from the browser", () => {
 
     await globex.getByRole("button", { name: "Call API" }).click();
     const status = globex.getByRole("status");
-    // No claim about refreshes here: with 3-second tokens, whether this call had to refresh depends on timing.
+    // No claim about refreshes here: with 8-second tokens, whether this call had to refresh depends on timing.
     await expect(status.textContent()).resolves.toBe("API call succeeded: userinfo for tina-globex");
 
     // Wait for the condition, not a fixed time: the page's health says "Expired" once the token is past expiry.
