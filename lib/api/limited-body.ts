@@ -1,4 +1,7 @@
 // Reading bodies with a ceiling, so neither a caller nor a provider can make the server buffer without end.
+// The counting itself is lib/http/body-limit.ts's; this adds the error the proxy reports and cancels what is left.
+import { readWithin } from "@/lib/http/body-limit";
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`larger than ${limit} bytes`);
@@ -11,25 +14,10 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     await body?.cancel();
     throw new BodyTooLargeError(limit);
   }
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(value);
+  const read = await readWithin(body, limit);
+  if (!read.ok) {
+    await body?.cancel();
+    throw new BodyTooLargeError(limit);
   }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
+  return read.body ?? new Uint8Array();
 }

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 /** Auth callbacks, the Call API route and server actions never need more than a few kilobytes. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-export type BodyCheck = { ok: true; body: Uint8Array | null } | { ok: false };
+export type BodyCheck = { ok: true; body: Uint8Array<ArrayBuffer> | null } | { ok: false };
 
 /** The declared length when it is over the limit, so the caller can refuse without touching the body. */
 export function declaresTooMuch(headers: Headers, limit = BODY_LIMIT_BYTES): boolean {
