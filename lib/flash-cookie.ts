@@ -19,7 +19,7 @@ export const FLASH_MAX_AGE = 60;
 const flashKeys: readonly FlashKey[] = [
   "cancelledAt", "connected", "accessUpdated", "linkCancelled", "linked", "disconnectedRevoked", "disconnectedUnsupported",
   "disconnectedImpossible", "disconnectedFailed", "ownedByOther", "notRequested", "differentIdentity", "notFound",
-  "linkExpired", "linkWrongUser",
+  "linkExpired", "linkWrongUser", "confirmed",
 ];
 const tones: readonly FlashTone[] = ["success", "error", "info"];
 

@@ -4,6 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { env } from "@/lib/env";
+import type { Locale } from "@/i18n/locales";
+import { requestLocale, translator } from "@/i18n/translator";
 
 export const rateLimits = {
   /** Per IP: starting a sign-in (provider buttons, "Confirm it's you"). */
@@ -45,19 +47,21 @@ export async function hitUserRateLimit(rule: RateLimitRule, userId: string): Pro
   return result;
 }
 
-export function rateLimitMessage(retryAfterSeconds: number) {
+/** "Too many attempts…" in `locale` (messages/*.json → actions.rateLimitedSeconds / rateLimitedMinutes). */
+export function rateLimitMessage(retryAfterSeconds: number, locale: Locale) {
+  const t = translator(locale);
   // Up to a minute in seconds ("60 seconds", never "1 minutes"); longer waits in whole minutes.
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait =
-    retryAfterSeconds <= 60
-      ? `${retryAfterSeconds} ${retryAfterSeconds === 1 ? "second" : "seconds"}`
-      : `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-  return `Too many attempts. Nothing was changed. Please try again in ${wait}.`;
+  return retryAfterSeconds <= 60
+    ? t("actions.rateLimitedSeconds", { count: retryAfterSeconds })
+    : t("actions.rateLimitedMinutes", { count: Math.ceil(retryAfterSeconds / 60) });
 }
 
-/** The HTTP answer for a refused request: 429, Retry-After, and a message a person can read. */
-export function tooManyRequests(retryAfterSeconds: number, json = false) {
-  const message = rateLimitMessage(retryAfterSeconds);
+/**
+ * The HTTP answer for a refused request: 429, Retry-After, and a message a person can read, in the language
+ * the request asks for (its locale cookie, else Accept-Language).
+ */
+export function tooManyRequests(retryAfterSeconds: number, request: Request, json = false) {
+  const message = rateLimitMessage(retryAfterSeconds, requestLocale(request));
   const headers = { "Retry-After": String(retryAfterSeconds) };
   return json
     ? Response.json({ error: message }, { status: 429, headers })

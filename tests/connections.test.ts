@@ -100,8 +100,8 @@ describe("connections by id", () => {
     for (const enabled of [true, false]) {
       await expect(app.settings.setSignInEnabled(attacker.id, id, enabled)).resolves.toEqual({ ok: false, error: "not-found" });
     }
-    await expect(app.requests.reconnectRequest(attacker.id, id)).resolves.toEqual({ error: "That account was not found." });
-    await expect(app.requests.grantMoreAccessRequest(attacker.id, id)).resolves.toEqual({ error: "That account was not found." });
+    await expect(app.requests.reconnectRequest(attacker.id, id)).resolves.toEqual({ error: "not-found" });
+    await expect(app.requests.grantMoreAccessRequest(attacker.id, id)).resolves.toEqual({ error: "not-found" });
     await expect(app.connections.findConnection(attacker.id, id)).resolves.toBeNull();
 
     expect(changes(before, await snapshot(db))).toEqual({});
@@ -135,7 +135,7 @@ describe("connect requests", () => {
     expect(("params" in grant ? grant.params.scope : "").split(" ").sort()).toEqual(
       ["api:read", "email", "offline_access", "openid", "profile"],
     );
-    await expect(app.requests.connectRequest(me.id, "myspace")).resolves.toEqual({ error: "Unknown provider." });
+    await expect(app.requests.connectRequest(me.id, "myspace")).resolves.toEqual({ error: "unknown-provider" });
   });
 });
 

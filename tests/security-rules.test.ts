@@ -15,7 +15,7 @@ import { decideConfirmSignIn, isRecent, sessionHasRecentSignIn } from "@/lib/aut
 import { listSessions, signOutOtherSessions, signOutSession } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import { parseEnv } from "@/lib/env";
-import { hitRateLimit, hitUserRateLimit, rateLimitKey, rateLimitMessage, rateLimits } from "@/lib/rate-limit";
+import { hitRateLimit, hitUserRateLimit, rateLimitKey, rateLimitMessage, rateLimits, tooManyRequests } from "@/lib/rate-limit";
 import { changes, snapshot } from "./support/snapshot";
 
 const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
@@ -221,9 +221,24 @@ describe("recent sign-in", () => {
 });
 
 describe("rate limits kept in the database", () => {
-  it("says how long to wait in words that read right at every boundary", () => {
-    const wait = (seconds: number) => rateLimitMessage(seconds).replace("Too many attempts. Nothing was changed. Please try again in ", "");
+  it("says how long to wait in words that read right at every boundary, in English and Japanese", () => {
+    const wait = (seconds: number) => rateLimitMessage(seconds, "en").replace("Too many attempts. Nothing was changed. Please try again in ", "");
     expect([1, 59, 60, 61, 120, 121].map(wait)).toEqual(["1 second.", "59 seconds.", "60 seconds.", "2 minutes.", "2 minutes.", "3 minutes."]);
+    const waitJa = (seconds: number) => rateLimitMessage(seconds, "ja").replace("試行回数が多すぎます。何も変更されていません。", "");
+    expect([1, 60, 61, 121].map(waitJa)).toEqual(["1秒後にもう一度お試しください。", "60秒後にもう一度お試しください。", "2分後にもう一度お試しください。", "3分後にもう一度お試しください。"]);
+  });
+
+  it("answers a refused browser request with 429 in the request's language", async () => {
+    const request = (headers: Record<string, string>) => new Request("http://app.test/api/auth/signin/acme", { headers });
+    const ja = tooManyRequests(30, request({ cookie: "a=b; locale=ja" }));
+    expect(ja.status).toBe(429);
+    expect(ja.headers.get("retry-after")).toBe("30");
+    await expect(ja.text()).resolves.toBe("試行回数が多すぎます。何も変更されていません。30秒後にもう一度お試しください。");
+    await expect(tooManyRequests(30, request({ "accept-language": "ja-JP,ja;q=0.9" })).text()).resolves.toMatch(/^試行回数/);
+    await expect(tooManyRequests(30, request({ cookie: "locale=en", "accept-language": "ja" })).text()).resolves.toMatch(/^Too many attempts/);
+    await expect(tooManyRequests(90, request({}), true).json()).resolves.toEqual({
+      error: "Too many attempts. Nothing was changed. Please try again in 2 minutes.",
+    });
   });
 
   it("allows the limit, then refuses with Retry-After until the window resets", async () => {

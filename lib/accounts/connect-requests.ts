@@ -13,14 +13,18 @@ export interface ConnectRequest {
   params: Record<string, string>;
 }
 
-export type ConnectRequestResult = ConnectRequest | { error: string };
+/** Why a request was refused, as a code the action turns into the person's language. */
+export type ConnectRequestError =
+  | { error: "not-found" } | { error: "unknown-provider" } | { error: "no-extra-access"; providerName: string };
 
-const NOT_FOUND = "That account was not found.";
+export type ConnectRequestResult = ConnectRequest | ConnectRequestError;
+
+const NOT_FOUND = { error: "not-found" } as const;
 
 /** "Connect" or, when the user already has one of this provider, "Connect another": the provider must ask who. */
 export async function connectRequest(userId: string, providerId: string): Promise<ConnectRequestResult> {
   const provider = findProvider(providerId);
-  if (!provider) return { error: "Unknown provider." };
+  if (!provider) return { error: "unknown-provider" };
   const existing = await db.account.count({ where: { userId, provider: providerId } });
   return { providerId, connectionId: null, params: existing > 0 ? provider.authorizationParams.selectAccount() : {} };
 }
@@ -29,7 +33,7 @@ export async function connectRequest(userId: string, providerId: string): Promis
 export async function reconnectRequest(userId: string, connectionId: string): Promise<ConnectRequestResult> {
   const connection = await findConnection(userId, connectionId);
   const provider = connection && findProvider(connection.provider);
-  if (!connection || !provider) return { error: NOT_FOUND };
+  if (!connection || !provider) return NOT_FOUND;
   return { providerId: provider.id, connectionId, params: provider.authorizationParams.loginHint(connection) };
 }
 
@@ -37,8 +41,8 @@ export async function reconnectRequest(userId: string, connectionId: string): Pr
 export async function grantMoreAccessRequest(userId: string, connectionId: string): Promise<ConnectRequestResult> {
   const connection = await findConnection(userId, connectionId);
   const provider = connection && findProvider(connection.provider);
-  if (!connection || !provider) return { error: NOT_FOUND };
-  if (provider.extraScopes.length === 0) return { error: `${provider.name} has no extra access to grant.` };
+  if (!connection || !provider) return NOT_FOUND;
+  if (provider.extraScopes.length === 0) return { error: "no-extra-access", providerName: provider.name };
   const granted = connection.scope?.split(" ").filter(Boolean) ?? [];
   const scope = [...new Set([...provider.scope.split(" "), ...granted, ...provider.extraScopes])].join(" ");
   return { providerId: provider.id, connectionId, params: { ...provider.authorizationParams.loginHint(connection), scope } };

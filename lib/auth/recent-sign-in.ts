@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { env } from "@/lib/env";
+import { setFlash } from "@/lib/flash";
 import { safeRedirect } from "./safe-redirect";
 import { currentSessionToken, findSession } from "./current-session";
 
@@ -60,8 +61,9 @@ export async function decideConfirmSignIn(
 
 /**
  * After Auth.js signed someone in: if they started "Confirm it's you" and this browser's session is theirs,
- * they have just proved it is them again — mark the session and record it. (A fresh session starts
- * authenticated anyway; a connect round trip proves nothing about the existing methods.)
+ * they have just proved it is them again — mark the session, record it, and say so once on the page they return
+ * to (a flash, never a query string). (A fresh session starts authenticated anyway; a connect round trip proves
+ * nothing about the existing methods.)
  */
 export async function markReauthenticated(userId: string, connecting: boolean) {
   const store = await cookies();
@@ -70,5 +72,7 @@ export async function markReauthenticated(userId: string, connecting: boolean) {
   const sessionToken = await currentSessionToken();
   if (!sessionToken) return;
   const { count } = await db.session.updateMany({ where: { sessionToken, userId }, data: { authenticatedAt: new Date() } });
-  if (count === 1) await recordActivity(userId, "recent_sign_in_confirmed");
+  if (count !== 1) return;
+  await recordActivity(userId, "recent_sign_in_confirmed");
+  await setFlash({ key: "confirmed", tone: "success" });
 }

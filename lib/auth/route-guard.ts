@@ -40,7 +40,7 @@ export function guardAuthRoute(handler: Handler): Handler {
     const rule = path.includes("/callback/") || path.includes("/webauthn-options/") ? "callback" : path.includes("/signin/") ? "sign-in" : null;
     if (rule) {
       const limited = await hitRateLimit(rule, clientIp(request.headers));
-      if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds);
+      if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, request);
     }
     if (await isPasskeyRegistration(request, path)) {
       const session = await requestSession(request);

@@ -2,12 +2,14 @@
 // "Sign in with a passkey": the browser's WebAuthn prompt, verified by Auth.js's Passkey provider.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/webauthn";
 import { Button } from "@/components/ui/button";
 
 export function PasskeySignInButton({ redirectTo }: { redirectTo: string }) {
   const [pending, setPending] = useState(false);
   const router = useRouter();
+  const t = useTranslations("signIn");
   async function start() {
     setPending(true);
     try {
@@ -20,7 +22,7 @@ export function PasskeySignInButton({ redirectTo }: { redirectTo: string }) {
   }
   return (
     <Button type="button" variant="secondary" className="w-full py-2.5" disabled={pending} aria-busy={pending} onClick={start}>
-      {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
+      {pending ? t("waitingForPasskey") : t("passkey")}
     </Button>
   );
 }

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auth } from "@/auth";
+import { invalid } from "@/lib/actions/validation";
 import { setServiceAccess } from "@/lib/accounts/service-access";
 import { connectionInput } from "./schemas";
 
-const input = connectionInput.extend({ allow: z.enum(["on", "off"], { message: "Choose on or off." }) });
+const input = connectionInput.extend({ allow: z.enum(["on", "off"], { message: invalid("chooseOnOff") }) });
 
 /** A plain form action (works before hydration); bad input or another person's connection changes nothing. */
 export async function setServiceAccessAction(formData: FormData): Promise<void> {

@@ -1,6 +1,8 @@
 "use server";
-// Thin server actions for /settings/security; the rules live in lib/auth and lib/accounts.
+// Thin server actions for /settings/security; the rules live in lib/auth and lib/accounts, the texts in
+// messages/*.json (security.results), read in the request's language.
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/user-action";
@@ -17,41 +19,38 @@ const page = "/settings/security";
 export const prepareAddPasskey = userAction(noInput, async () => ({ success: "ready" }), { recentSignIn: page });
 
 export const renamePasskey = userAction(renamePasskeyInput, async ({ passkeyId, name }, userId) => {
-  if (!(await renameUserPasskey(userId, passkeyId, name))) return { error: "That passkey was not found." };
+  const [renamed, t] = await Promise.all([renameUserPasskey(userId, passkeyId, name), getTranslations("security.results")]);
+  if (!renamed) return { error: t("passkeyNotFound") };
   revalidatePath(page);
-  return { success: "Name saved." };
+  return { success: t("nameSaved") };
 });
 
 export const removePasskey = userAction(passkeyInput, async ({ passkeyId }, userId) => {
-  const result = await removeUserPasskey(userId, passkeyId);
-  if (!result.ok) {
-    return {
-      error:
-        result.error === "last-method"
-          ? "This passkey is your only way to sign in. Connect a provider or add another passkey before removing it."
-          : "That passkey was not found.",
-    };
-  }
+  const [result, t] = await Promise.all([removeUserPasskey(userId, passkeyId), getTranslations("security.results")]);
+  if (!result.ok) return { error: t(result.error === "last-method" ? "passkeyLastMethod" : "passkeyNotFound") };
   revalidatePath(page);
-  return { success: "Passkey removed." };
+  return { success: t("passkeyRemoved") };
 }, { recentSignIn: page });
 
 export const signOutOneSession = userAction(sessionInput, async ({ sessionId }, userId) => {
-  if (!(await signOutSession(userId, sessionId, await currentSessionToken()))) return { error: "That session was not found." };
+  const t = await getTranslations("security.results");
+  if (!(await signOutSession(userId, sessionId, await currentSessionToken()))) return { error: t("sessionNotFound") };
   revalidatePath(page);
-  return { success: "Signed out." };
+  return { success: t("signedOut") };
 }, { recentSignIn: page });
 
 export const signOutOthers = userAction(noInput, async (_input, userId) => {
+  const t = await getTranslations("security.results");
   const count = await signOutOtherSessions(userId, await currentSessionToken());
   revalidatePath(page);
-  return { success: count === 0 ? "There were no other sessions." : `Signed out of ${count} other ${count === 1 ? "session" : "sessions"}.` };
+  return { success: count === 0 ? t("noOtherSessions") : t("signedOutOthers", { count }) };
 }, { recentSignIn: page });
 
 export const deleteAccount = userAction(deleteAccountInput, async ({ email }, userId) => {
   const result = await deleteUserAccount(userId, email);
   if (!result.ok) {
-    return { error: result.error === "email-mismatch" ? "That is not your account's email. Nothing was deleted." : "Your account was not found." };
+    const t = await getTranslations("security.results");
+    return { error: t(result.error === "email-mismatch" ? "emailMismatch" : "accountNotFound") };
   }
   // The session row went with the user; the cookie goes too, so this browser is plainly signed out.
   const store = await cookies();

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
 import { currentSessionToken } from "@/lib/auth/current-session";
 import { listPasskeys } from "@/lib/auth/passkeys";
 import { requireUser } from "@/lib/auth/require-user";
@@ -14,17 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security"))("title") };
 }
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default async function SecurityPage() {
   const user = await requireUser("/settings/security");
-  const [passkeys, sessions, { notice }, t] = await Promise.all([
-    listPasskeys(user.id), listSessions(user.id, await currentSessionToken()), searchParams, getTranslations("security"),
+  const [passkeys, sessions, t] = await Promise.all([
+    listPasskeys(user.id), listSessions(user.id, await currentSessionToken()), getTranslations("security"),
   ]);
   return (
     <section className="space-y-10">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
-        {notice === "confirmed" ? <div className="mt-4"><Alert tone="success">{t("confirmed")}</Alert></div> : null}
       </div>
       <section aria-labelledby="passkeys-heading">
         <div className="flex items-center justify-between gap-4">

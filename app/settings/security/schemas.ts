@@ -1,21 +1,23 @@
 // Input rules for the security page's actions (kept apart: a "use server" file may only export actions).
+// Messages are keys of messages/*.json → validation, translated by userAction.
 import { z } from "zod";
+import { invalid } from "@/lib/actions/validation";
 
-const passkeyId = z.string({ message: "Choose a passkey." }).regex(/^[A-Za-z0-9+/=_-]{16,512}$/, "That passkey id is not valid.");
+const passkeyId = z.string({ message: invalid("choosePasskey") }).regex(/^[A-Za-z0-9+/=_-]{16,512}$/, invalid("invalidPasskeyId"));
 
 export const passkeyInput = z.object({ passkeyId });
 
 export const renamePasskeyInput = z.object({
   passkeyId,
-  name: z.string({ message: "Enter a name." }).trim().min(1, "Enter a name.").max(60, "Use at most 60 characters."),
+  name: z.string({ message: invalid("enterName") }).trim().min(1, invalid("enterName")).max(60, invalid("nameTooLong")),
 });
 
 export const sessionInput = z.object({
-  sessionId: z.string({ message: "Choose a session." }).regex(/^[0-9a-f-]{36}$/, "That session id is not valid."),
+  sessionId: z.string({ message: invalid("chooseSession") }).regex(/^[0-9a-f-]{36}$/, invalid("invalidSessionId")),
 });
 
 export const noInput = z.object({});
 
 export const deleteAccountInput = z.object({
-  email: z.string({ message: "Type your email to confirm." }).trim().min(1, "Type your email to confirm.").max(320, "That is not your email."),
+  email: z.string({ message: invalid("typeEmail") }).trim().min(1, invalid("typeEmail")).max(320, invalid("notYourEmail")),
 });

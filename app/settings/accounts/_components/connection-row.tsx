@@ -16,8 +16,8 @@ interface Props {
 }
 
 /** The list item's name: provider and identity, so two accounts of one provider are told apart. */
-export function connectionName(providerName: string, connection: Connection) {
-  return `${providerName}: ${connection.username ?? connection.email ?? "account"}`;
+function connectionName(providerName: string, connection: Connection, unnamed: string) {
+  return `${providerName}: ${connection.username ?? connection.email ?? unnamed}`;
 }
 
 /** One connected account: who it is at the provider, its label, its health and what can be done with it. */
@@ -26,7 +26,7 @@ export async function ConnectionRow({ provider, connection }: Props) {
   const providerName = provider?.name ?? connection.provider;
   const identity = connection.username ?? connection.email ?? providerName;
   return (
-    <li aria-label={connectionName(providerName, connection)} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-4 p-4 sm:p-5">
+    <li aria-label={connectionName(providerName, connection, t("unnamedAccount"))} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-4 p-4 sm:p-5">
       <span className="flex size-10 items-center justify-center rounded-lg bg-slate-100 dark:bg-slate-800">
         <ProviderLogo id={connection.provider} className="size-6" />
       </span>

@@ -2,6 +2,7 @@
 // link's id that only our page (and the HttpOnly cookie) knows: a page on another site can neither complete nor
 // cancel a pending link, and a GET changes nothing.
 import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { cancelPendingLink, completePendingLink } from "@/lib/accounts/pending-links";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "@/lib/auth/flow-cookies";
@@ -16,7 +17,8 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   if (!isSameOriginFormPost(request)) {
-    return new NextResponse("Cross-site requests are refused. Nothing was linked.", { status: 403 });
+    const t = await getTranslations("pendingLink");
+    return new NextResponse(t("crossSite"), { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const userId = (await auth())?.user?.id;
   if (!userId) return see(request, "/sign-in/link");

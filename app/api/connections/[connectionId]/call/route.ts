@@ -14,7 +14,7 @@ export const POST = withBodyLimit(async (request: Request, { params }: { params:
   const userId = (await auth())?.user?.id;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const limited = await hitUserRateLimit("call-api", userId);
-  if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, true);
+  if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, request, true);
   const { connectionId } = await params;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(connectionId) || !(await findConnection(userId, connectionId))) {
     return NextResponse.json({ error: "No such connection." }, { status: 404 });
