@@ -1,5 +1,6 @@
 // Security events per user, shown at /settings/activity.
 import "server-only";
+import en from "@/messages/en.json";
 import { db } from "./db";
 
 // What a person reads for each type is in messages/*.json under activity.types (tests/messages.test.ts
@@ -34,8 +35,32 @@ export function isActivityType(value: string): value is ActivityType {
   return (activityTypes as readonly string[]).includes(value);
 }
 
-export async function recordActivity(userId: string, type: ActivityType, provider?: string, detail?: string) {
-  await db.activityEvent.create({ data: { userId, type, provider, detail: detail?.slice(0, 500) } });
+/**
+ * A detail a person reads, kept as a message key (messages/*.json → activity.details) and its values, so the
+ * activity page shows it in the reader's language. Free text (a passkey's name, a provider's error) stays text.
+ */
+export interface ActivityDetail {
+  key: keyof (typeof en)["activity"]["details"];
+  values: Record<string, string | number>;
+}
+
+const DETAIL_PREFIX = "msg:";
+
+export async function recordActivity(userId: string, type: ActivityType, provider?: string, detail?: string | ActivityDetail) {
+  const stored = typeof detail === "object" ? DETAIL_PREFIX + JSON.stringify(detail) : detail;
+  await db.activityEvent.create({ data: { userId, type, provider, detail: stored?.slice(0, 1000) } });
+}
+
+/** A stored detail as a message to translate, or as text (older rows were written in English: shown as they are). */
+export function readActivityDetail(stored: string): ActivityDetail | { text: string } {
+  if (!stored.startsWith(DETAIL_PREFIX)) return { text: stored };
+  try {
+    const { key, values } = JSON.parse(stored.slice(DETAIL_PREFIX.length)) as ActivityDetail;
+    const known = typeof key === "string" && Object.hasOwn(en.activity.details, key) && typeof values === "object" && values !== null;
+    return known ? { key, values } : { text: stored };
+  } catch {
+    return { text: stored };
+  }
 }
 
 export const ACTIVITY_PAGE_SIZE = 20;

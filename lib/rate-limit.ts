@@ -43,7 +43,9 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string, now = n
 /** For user-scoped rules: counts the attempt and records the first refusal of each window in Activity. */
 export async function hitUserRateLimit(rule: RateLimitRule, userId: string): Promise<RateLimitResult> {
   const result = await hitRateLimit(rule, userId);
-  if (!result.ok && result.firstRefusal) await recordActivity(userId, "rate_limited", undefined, `${rule}: retry after ${result.retryAfterSeconds} s`);
+  if (!result.ok && result.firstRefusal) {
+    await recordActivity(userId, "rate_limited", undefined, { key: "rateLimited", values: { rule, seconds: result.retryAfterSeconds } });
+  }
   return result;
 }
 

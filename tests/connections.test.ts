@@ -221,7 +221,7 @@ describe("Grant more access and Reconnect act on one connection", () => {
     expect(decision).toEqual({ kind: "redirect", to: "/settings/accounts?error=different-identity&provider=acme&as=gm.second" });
     expect(changes(before, await snapshot(db))).toEqual({
       activity: {
-        added: [expect.objectContaining({ userId: me.id, type: "connect_refused", detail: "Signed in as a different account (gm.second)" })],
+        added: [expect.objectContaining({ userId: me.id, type: "connect_refused", detail: 'msg:{"key":"differentAccount","values":{"who":"gm.second"}}' })],
         removed: [], changed: [],
       },
     });

@@ -140,7 +140,7 @@ describe("sessions", () => {
     expect(await getSessionAndUser(here.sessionToken)).not.toBeNull();
     expect(await getSessionAndUser(stranger.sessionToken)).not.toBeNull();
     expect(await db.activityEvent.findFirst({ where: { userId: user.id }, select: { type: true, detail: true } })).toEqual({
-      type: "sessions_signed_out", detail: "2 sessions",
+      type: "sessions_signed_out", detail: 'msg:{"key":"sessionsSignedOut","values":{"count":2}}',
     });
   });
 
@@ -268,6 +268,6 @@ describe("rate limits kept in the database", () => {
     expect((await hitUserRateLimit("call-api", user.id)).ok).toBe(false);
     expect((await hitUserRateLimit("call-api", user.id)).ok).toBe(false);
     const events = await db.activityEvent.findMany({ where: { userId: user.id }, select: { type: true, detail: true } });
-    expect(events).toEqual([{ type: "rate_limited", detail: expect.stringMatching(/^call-api: retry after \d+ s$/) }]);
+    expect(events).toEqual([{ type: "rate_limited", detail: expect.stringMatching(/^msg:\{"key":"rateLimited","values":\{"rule":"call-api","seconds":\d+\}\}$/) }]);
   });
 });

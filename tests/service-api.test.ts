@@ -115,7 +115,9 @@ describe("POST /connections/{id}/token", () => {
     const userinfo = await fetch(`${providers.acme.issuer}/me`, { headers: { authorization: `Bearer ${body.access_token}` } });
     expect(userinfo.status).toBe(200);
     const activity = await db.activityEvent.findMany({ where: { userId: user.id, type: "service_used" } });
-    expect(activity.map((event) => event.detail)).toEqual(["Nightly sync used your Acme ID connection to get an access token"]);
+    expect(activity.map((event) => event.detail)).toEqual([
+      'msg:{"key":"serviceToken","values":{"service":"Nightly sync","provider":"Acme ID"}}',
+    ]);
     expect(await db.serviceUsage.findMany({ where: { accountId: account.id }, select: { count: true } })).toEqual([{ count: 1 }]);
   });
 
@@ -167,7 +169,7 @@ describe("POST /connections/{id}/proxy", () => {
     expect(text).not.toContain(tokens.access_token);
     expect([...response.headers.keys()].sort()).toEqual(["cache-control", "content-type"]);
     const activity = await db.activityEvent.findFirstOrThrow({ where: { userId: user.id, type: "service_used" } });
-    expect(activity.detail).toBe("Nightly sync used your Acme ID connection to call GET /me");
+    expect(activity.detail).toBe('msg:{"key":"serviceCall","values":{"service":"Nightly sync","provider":"Acme ID","request":"GET /me"}}');
   });
 
   it("a token the provider no longer accepts: one refresh, one retry", async () => {

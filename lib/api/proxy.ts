@@ -83,7 +83,7 @@ export async function proxyCall(request: Request, service: ServiceIdentity, user
 
   await recordServiceUse(service, {
     userId, connectionId, providerId: access.provider.id, providerName: access.provider.name,
-    what: `to call ${parsed.method} ${target.url.pathname}`,
+    call: `${parsed.method} ${target.url.pathname}`,
   });
   let answer: Uint8Array<ArrayBuffer>;
   try {

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 
 export async function recordServiceUse(
   service: { id: string; name: string },
-  use: { userId: string; connectionId: string; providerId: string; providerName: string; what: string },
+  /** `call`: the proxied request ("GET /user"); without it the service was given an access token. */
+  use: { userId: string; connectionId: string; providerId: string; providerName: string; call?: string },
 ) {
   const now = new Date();
   await Promise.all([
@@ -14,6 +15,9 @@ export async function recordServiceUse(
     db.$executeRaw`
       INSERT INTO "ServiceUsage" ("serviceKeyId", "accountId", "lastUsedAt", "count") VALUES (${service.id}, ${use.connectionId}, ${now}, 1)
       ON CONFLICT ("serviceKeyId", "accountId") DO UPDATE SET "lastUsedAt" = GREATEST("ServiceUsage"."lastUsedAt", EXCLUDED."lastUsedAt"), "count" = "ServiceUsage"."count" + 1`,
-    recordActivity(use.userId, "service_used", use.providerId, `${service.name} used your ${use.providerName} connection ${use.what}`),
+    recordActivity(use.userId, "service_used", use.providerId, {
+      key: use.call ? "serviceCall" : "serviceToken",
+      values: { service: service.name, provider: use.providerName, ...(use.call ? { request: use.call } : {}) },
+    }),
   ]);
 }

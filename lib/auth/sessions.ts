@@ -35,13 +35,13 @@ export async function listSessions(userId: string, currentToken: string | null):
 /** Signs out one other session of this user; the current one is left alone (use Sign out for that). */
 export async function signOutSession(userId: string, sessionId: string, currentToken: string | null) {
   const { count } = await db.session.deleteMany({ where: { id: sessionId, userId, sessionToken: { not: currentToken ?? "" } } });
-  if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, "1 session");
+  if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, { key: "sessionsSignedOut", values: { count } });
   return count === 1;
 }
 
 export async function signOutOtherSessions(userId: string, currentToken: string | null) {
   if (!currentToken) return 0;
   const { count } = await db.session.deleteMany({ where: { userId, sessionToken: { not: currentToken } } });
-  if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, count === 1 ? "1 session" : `${count} sessions`);
+  if (count > 0) await recordActivity(userId, "sessions_signed_out", undefined, { key: "sessionsSignedOut", values: { count } });
   return count;
 }

@@ -41,7 +41,7 @@ export async function decideSignIn(input: {
       return { kind: "redirect", to: `/settings/accounts?error=not-requested&provider=${account.provider}` };
     }
     if (owner && owner.userId !== sessionUserId) {
-      await recordActivity(sessionUserId, "connect_refused", account.provider, "Linked to a different user");
+      await recordActivity(sessionUserId, "connect_refused", account.provider, { key: "linkedToOtherUser", values: {} });
       return { kind: "redirect", to: `/settings/accounts?error=owned-by-other&provider=${account.provider}` };
     }
     // Grant more access and Reconnect act on one connection: another identity at the provider changes nothing
@@ -55,7 +55,7 @@ export async function decideSignIn(input: {
       if (target.provider !== account.provider || target.providerAccountId !== account.providerAccountId) {
         const { username, email } = profileColumns(profile);
         const as = (username ?? email ?? account.providerAccountId).slice(0, 100);
-        await recordActivity(sessionUserId, "connect_refused", account.provider, `Signed in as a different account (${as})`);
+        await recordActivity(sessionUserId, "connect_refused", account.provider, { key: "differentAccount", values: { who: as } });
         const query = new URLSearchParams({ error: "different-identity", provider: account.provider, as });
         return { kind: "redirect", to: `/settings/accounts?${query}` };
       }

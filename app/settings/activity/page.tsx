@@ -2,12 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RelativeTime } from "@/components/relative-time";
-import { isActivityType, listActivity } from "@/lib/activity";
+import { isActivityType, listActivity, readActivityDetail } from "@/lib/activity";
 import { requireUser } from "@/lib/auth/require-user";
 import { findProvider } from "@/lib/providers";
+import { rateLimits } from "@/lib/rate-limit";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity"))("title") };
+}
+
+type ActivityTranslator = Awaited<ReturnType<typeof getTranslations<"activity">>>;
+
+/** An entry's detail in the reader's language; older rows stored English text, shown as it is. */
+function detailText(stored: string, t: ActivityTranslator) {
+  const detail = readActivityDetail(stored);
+  if ("text" in detail) return detail.text;
+  const { rule } = detail.values;
+  const action = typeof rule === "string" && Object.hasOwn(rateLimits, rule) ? t(`limits.${rule as keyof typeof rateLimits}`) : "";
+  return t(`details.${detail.key}`, { ...detail.values, action });
 }
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
@@ -25,7 +37,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             <span className="text-sm">
               <span className="font-medium">{t(`types.${isActivityType(event.type) ? event.type : "unknown"}`)}</span>
               {event.provider ? <span className="text-slate-600 dark:text-slate-400"> · {findProvider(event.provider)?.name ?? event.provider}</span> : null}
-              {event.detail ? <span className="block text-xs text-slate-600 dark:text-slate-400">{event.detail}</span> : null}
+              {event.detail ? <span className="block text-xs text-slate-600 dark:text-slate-400">{detailText(event.detail, t)}</span> : null}
             </span>
             <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">
               <RelativeTime date={event.createdAt} />

@@ -14,7 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const result = await getConnectionToken(userId, id, { providers: auth.service.providers });
   if (!result.ok) return problem(result.reason, result.message);
   await recordServiceUse(auth.service, {
-    userId, connectionId: id, providerId: result.provider.id, providerName: result.provider.name, what: "to get an access token",
+    userId, connectionId: id, providerId: result.provider.id, providerName: result.provider.name,
   });
   return json({ access_token: result.accessToken, token_type: "Bearer", expires_at: result.expiresAt, scopes: result.scopes });
 }
