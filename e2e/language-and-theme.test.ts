@@ -1,7 +1,7 @@
 // Japanese and English, chosen by Accept-Language or the header's switcher; dark mode from the system.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, signIn } from "./support/browser";
 import { providerText, translator } from "./support/messages";
 
 const appOrigin = inject("appOrigin");
@@ -57,6 +57,36 @@ describe("language", () => {
     await page.getByLabel(providerText("ja").username).waitFor();
     await expect(lang(page)).resolves.toBe("ja");
     await expect(heading(page)).resolves.toBe("Globex ID にログイン");
+    await context.close();
+  });
+});
+
+describe("messages made on the server", () => {
+  it("come in Japanese with the locale cookie: a saved label, a validation error and an action result", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, appOrigin, "Acme ID", "kiko");
+    await context.addCookies([{ name: "locale", value: "ja", url: appOrigin }]);
+    const ja = translator("ja");
+    await page.goto(`${appOrigin}/settings/accounts`);
+    await expect(lang(page)).resolves.toBe("ja");
+    const row = page.getByRole("listitem", { name: "Acme ID: kiko", exact: true });
+
+    await row.getByLabel(ja("accounts.label")).fill("仕事用");
+    await row.getByRole("button", { name: ja("accounts.saveLabel") }).click();
+    await expect(row.getByRole("status").textContent()).resolves.toBe("ラベルを保存しました。");
+
+    // Past the input's own maxlength (a hand-made request would be), the server's zod message is Japanese too.
+    await row.getByLabel(ja("accounts.label")).evaluate((input: HTMLInputElement) => {
+      input.removeAttribute("maxlength");
+      input.value = "x".repeat(200);
+    });
+    await row.getByRole("button", { name: ja("accounts.saveLabel") }).click();
+    await expect(row.getByRole("alert").textContent()).resolves.toMatch(/^ラベルは \d+ 文字以内で入力してください。$/);
+
+    await page.goto(`${appOrigin}/settings/security`);
+    await page.getByRole("button", { name: ja("security.signOutOthers") }).click();
+    await expect(page.getByRole("status").filter({ hasText: "セッション" }).textContent()).resolves.toBe("他のセッションはありませんでした。");
     await context.close();
   });
 });

@@ -152,6 +152,12 @@ describe("sessions", () => {
       await completeProviderLogin(here, "erin");
       await here.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/accounts");
     }
+    // "You confirmed it's you" is a one-time flash: never in the URL, and a reload shows no notice.
+    await here.getByTestId("flash-notice").filter({ hasText: "you confirmed it's you" }).waitFor();
+    expect(new URL(here.url()).search).toBe("");
+    await here.reload();
+    await here.getByRole("heading", { name: "Connected accounts" }).waitFor();
+    await expect(here.getByTestId("flash-notice").count()).resolves.toBe(0);
     await confirmDisconnect(row(here, "Globex ID: erin-globex"));
     await here.getByTestId("flash-notice").waitFor();
     await expect(here.getByTestId("flash-notice").textContent()).resolves.toBe("Globex ID was disconnected and its access revoked.");
