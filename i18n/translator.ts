@@ -3,7 +3,7 @@
 import { createTranslator } from "next-intl";
 import en from "../messages/en.json";
 import ja from "../messages/ja.json";
-import { LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
+import { defaultLocale, LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
 
 const messages = { en, ja } as const;
 
@@ -19,4 +19,15 @@ export function requestLocale(request: Request): Locale {
     .map((part) => part.trim().split("="))
     .find(([name]) => name === LOCALE_COOKIE)?.[1];
   return pickLocale(cookie, request.headers.get("accept-language"));
+}
+
+/** This request's locale where there may be no request (Auth.js adapter calls also run in scripts and tests). */
+export async function currentLocale(): Promise<Locale> {
+  try {
+    const { cookies, headers } = await import("next/headers");
+    const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+    return pickLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
+  } catch {
+    return defaultLocale; // outside a request
+  }
 }

@@ -175,6 +175,7 @@ describe("sessions", () => {
 
   it("describes user agents with ua-parser-js, and says so when there is nothing to describe", () => {
     expect(describeUserAgent(CHROME_LINUX)).toBe("Chrome on Linux");
+    expect(describeUserAgent(CHROME_LINUX, "ja")).toBe("Linux の Chrome");
     expect(describeUserAgent(null)).toBeNull();
     expect(describeUserAgent("curl-ish")).toBeNull();
   });

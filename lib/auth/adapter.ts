@@ -7,6 +7,7 @@ import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { readSecret, tokenColumns } from "@/lib/tokens/columns";
+import { currentLocale, translator } from "@/i18n/translator";
 import { describeUserAgent, requestUserAgent } from "./user-agent";
 
 // @auth/prisma-adapter is typed against the default @prisma/client output; ours is generated into lib/.
@@ -99,8 +100,12 @@ export const authAdapter: Adapter = {
     return null;
   },
   async createAuthenticator(authenticator) {
-    const device = describeUserAgent(await requestUserAgent());
-    const row = await db.authenticator.create({ data: { ...authenticator, name: device ? `Passkey on ${device}` : "Passkey" } });
+    // The default name, in the language of the person adding it (they can rename it).
+    const [userAgent, locale] = await Promise.all([requestUserAgent(), currentLocale()]);
+    const device = describeUserAgent(userAgent, locale);
+    const t = translator(locale);
+    const name = device ? t("security.passkeyOn", { device }) : t("security.passkeyDefault");
+    const row = await db.authenticator.create({ data: { ...authenticator, name } });
     await recordActivity(authenticator.userId, "passkey_added", undefined, row.name ?? undefined);
     return row;
   },

@@ -3,6 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translator";
 import { describeUserAgent } from "./user-agent";
 
 export interface SessionItem {
@@ -14,7 +16,7 @@ export interface SessionItem {
 }
 
 /** `currentToken` is this browser's session cookie (lib/auth/current-session.ts). */
-export async function listSessions(userId: string, currentToken: string | null): Promise<SessionItem[]> {
+export async function listSessions(userId: string, currentToken: string | null, locale: Locale = "en"): Promise<SessionItem[]> {
   const token = currentToken;
   const rows = await db.session.findMany({
     where: { userId, expires: { gt: new Date() } },
@@ -24,7 +26,7 @@ export async function listSessions(userId: string, currentToken: string | null):
   // The token is compared here and dropped: it never leaves the server.
   const items = rows.map((row) => ({
     id: row.id,
-    device: describeUserAgent(row.userAgent) ?? "Unknown device",
+    device: describeUserAgent(row.userAgent, locale) ?? translator(locale)("security.unknownDevice"),
     startedAt: row.createdAt,
     lastActiveAt: row.lastActiveAt,
     current: row.sessionToken === token,

@@ -1,5 +1,7 @@
 // "Chrome on Linux" from a User-Agent header (ua-parser-js), for the session and passkey lists.
 import { UAParser } from "ua-parser-js";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translator";
 
 export async function requestUserAgent(): Promise<string | null> {
   try {
@@ -10,9 +12,12 @@ export async function requestUserAgent(): Promise<string | null> {
   }
 }
 
-export function describeUserAgent(userAgent: string | null | undefined): string | null {
+/** "Chrome on Linux" ("Linux の Chrome"); null when the header names neither. */
+export function describeUserAgent(userAgent: string | null | undefined, locale: Locale = "en"): string | null {
   if (!userAgent) return null;
   const { browser, os } = UAParser(userAgent);
   if (!browser.name && !os.name) return null;
-  return [browser.name ?? "Unknown browser", os.name].filter(Boolean).join(" on ");
+  const t = translator(locale);
+  const browserName = browser.name ?? t("security.unknownBrowser");
+  return os.name ? t("security.device", { browser: browserName, os: os.name }) : browserName;
 }

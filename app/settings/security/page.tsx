@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { currentSessionToken } from "@/lib/auth/current-session";
 import { listPasskeys } from "@/lib/auth/passkeys";
 import { requireUser } from "@/lib/auth/require-user";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecurityPage() {
   const user = await requireUser("/settings/security");
   const [passkeys, sessions, t] = await Promise.all([
-    listPasskeys(user.id), listSessions(user.id, await currentSessionToken()), getTranslations("security"),
+    listPasskeys(user.id), listSessions(user.id, await currentSessionToken(), await getLocale()), getTranslations("security"),
   ]);
   return (
     <section className="space-y-10">
