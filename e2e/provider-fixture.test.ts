@@ -1,20 +1,43 @@
 // Adding a provider is one declaration file: e2e/fixtures/providers/initech.ts, built into the browser suite's
 // app (e2e/support/app-server.ts) and turned on here by its one variable, E2E_INITECH_ISSUER. Nothing else in the
-// app names it, yet it is offered on /sign-in and on Settings, and Connect sends the person to its issuer.
+// app names it, yet it is offered on /sign-in and on Settings, and a person can connect it and call its API.
 import { mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { startDevProviders } from "../dev-providers/index.mjs";
+import { DEV_CLIENT, SCOPES, startDevProviders } from "../dev-providers/index.mjs";
+import { createInteractions } from "../dev-providers/interactions.mjs";
+import { createProvider } from "../dev-providers/provider.mjs";
+import { createStats } from "../dev-providers/stats.mjs";
+import { openStore } from "../dev-providers/store.mjs";
 import { startApp, tempPgliteDir, type AppProcess } from "./support/app-server";
-import { launchBrowser, signIn } from "./support/browser";
+import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
 import { freePort } from "./support/free-port";
 
 let browser: Browser;
 let app: AppProcess;
 let dev: Awaited<ReturnType<typeof startDevProviders>>;
+let initech: Server;
 let origin: string;
+
+/** Initech's issuer: the local providers' oidc-provider setup under its own id, so its callback is Initech's. */
+async function startInitechIssuer(appOrigin: string): Promise<string> {
+  initech = createServer();
+  await new Promise<void>((resolve) => initech.listen(0, "127.0.0.1", resolve));
+  const issuer = `http://localhost:${(initech.address() as AddressInfo).port}`;
+  const brand = { name: "Initech ID", color: "#b45309", colorDark: "#92400e", tint: "#fef3c7" };
+  const store = openStore(undefined);
+  const provider = createProvider({
+    id: "initech", issuer, appOrigin, accessTokenTtl: 300, claimsInUserinfoOnly: false, brand, client: DEV_CLIENT, store, stats: createStats(),
+  });
+  const interactions = createInteractions({ provider, brand, scopes: SCOPES, accounts: { set: store.setAccount } });
+  const oidc = provider.callback();
+  initech.on("request", (req, res) => (req.url?.startsWith("/interaction/") ? void interactions.handle(req, res) : oidc(req, res)));
+  return issuer;
+}
 
 beforeAll(async () => {
   const port = await freePort();
@@ -26,8 +49,7 @@ beforeAll(async () => {
     AUTH_URL: origin,
     DEV_ACME_ISSUER: dev.providers[0].issuer,
     DEV_GLOBEX_ISSUER: dev.providers[1].issuer,
-    // The fixture is an OpenID Connect provider; Globex's issuer stands in for Initech's.
-    E2E_INITECH_ISSUER: dev.providers[1].issuer,
+    E2E_INITECH_ISSUER: await startInitechIssuer(origin),
     ...(base.DATABASE_URL ? {} : { PGLITE_DATA_DIR: tempPgliteDir() }),
   };
   app = await startApp(port, env, path.join(mkdtempSync(path.join(tmpdir(), "e2e-provider-fixture-")), "app.log"));
@@ -38,6 +60,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
   await dev?.close();
+  await new Promise((resolve) => (initech ? initech.close(resolve) : resolve(undefined)));
 });
 
 describe("a provider added by one declaration file", () => {
@@ -50,21 +73,18 @@ describe("a provider added by one declaration file", () => {
     await page.context().close();
   });
 
-  it("can be connected from Settings: Connect sends the person to its issuer with its own callback", async () => {
+  it("can be connected from Settings, and Call API reaches its userinfo", async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, origin, "Acme ID", "peter");
     await page.goto(`${origin}/settings/accounts`);
-    const item = page.getByRole("listitem", { name: "Initech ID", exact: true });
-    await expect(item.locator('svg[data-provider-logo="initech"]').count()).resolves.toBe(1);
-    const issuer = new URL(dev.providers[1].issuer);
-    const [authorization] = await Promise.all([
-      page.waitForRequest((request) => new URL(request.url()).origin === issuer.origin && new URL(request.url()).searchParams.has("redirect_uri")),
-      item.getByRole("button", { name: "Connect", exact: true }).click(),
-    ]);
-    const params = new URL(authorization.url()).searchParams;
-    expect(params.get("redirect_uri")).toBe(`${origin}/api/auth/callback/initech`);
-    expect(params.get("client_id")).toBe("dev-app");
-    expect(params.get("code_challenge_method")).toBe("S256");
+    const offer = page.getByRole("listitem", { name: "Initech ID", exact: true });
+    await expect(offer.locator('svg[data-provider-logo="initech"]').count()).resolves.toBe(1);
+    await offer.getByRole("button", { name: "Connect", exact: true }).click();
+    await completeProviderLogin(page, "peter-initech");
+    await page.waitForURL((url) => url.origin === origin && url.pathname === "/settings/accounts");
+    const connection = page.getByRole("listitem", { name: "Initech ID: peter-initech", exact: true });
+    await connection.getByRole("button", { name: "Call API" }).click();
+    await expect.poll(() => connection.getByRole("status").textContent()).toBe("API call succeeded: userinfo for peter-initech");
     await page.context().close();
   });
 });

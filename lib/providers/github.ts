@@ -1,5 +1,5 @@
-import { siGithub } from "simple-icons";
 import GitHub from "next-auth/providers/github";
+import { siGithub } from "simple-icons";
 import { listValues, readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";

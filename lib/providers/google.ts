@@ -1,5 +1,5 @@
-import { siGoogle } from "simple-icons";
 import Google from "next-auth/providers/google";
+import { siGoogle } from "simple-icons";
 import { listValues, readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";

@@ -1,5 +1,5 @@
-import { siHuggingface } from "simple-icons";
 import HuggingFace from "next-auth/providers/huggingface";
+import { siHuggingface } from "simple-icons";
 import { readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";

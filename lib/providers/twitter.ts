@@ -1,5 +1,5 @@
-import { siX } from "simple-icons";
 import Twitter from "next-auth/providers/twitter";
+import { siX } from "simple-icons";
 import { readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";
