@@ -1,4 +1,5 @@
-// The settings page's one accounts read: the list's fields, oldest first, timestamps as the instants Prisma wrote.
+// The settings page's one accounts read: the list's fields, oldest first, timestamps as the instants Prisma wrote,
+// the services that used each connection, never a passkey's Account row.
 import { describe, expect, it } from "vitest";
 import { listConnections } from "@/lib/accounts/connections";
 import { db } from "@/lib/db";
@@ -23,6 +24,11 @@ describe("listConnections", () => {
       },
     });
     await db.account.create({ data: { userId: other.id, type: "oidc", provider: "acme", providerAccountId: "a2" } });
+    // Auth.js stores a passkey as an Account row too: never a connection.
+    await db.account.create({ data: { userId: user.id, type: "webauthn", provider: "passkey", providerAccountId: "cred-1" } });
+    const usedAt = new Date("2026-11-29T08:15:30.250Z");
+    const key = await db.serviceKey.create({ data: { name: "Nightly sync", prefix: "ca_list", hash: "x", scopes: "tokens:read" } });
+    await db.serviceUsage.create({ data: { serviceKeyId: key.id, accountId: first.id, lastUsedAt: usedAt, count: 3 } });
 
     const list = await listConnections(user.id);
     expect(list.map((connection) => connection.provider)).toEqual(["acme", "globex"]);
@@ -30,6 +36,8 @@ describe("listConnections", () => {
       id: first.id, username: "lee", scopes: ["openid", "api:read"], status: "active",
       connectedAt: new Date("2026-11-01T00:00:00.000Z"), lastRefreshedAt: refreshedAt, lastError: null,
     });
+    expect(list[0].services).toEqual({ allowed: false, uses: [{ serviceName: "Nightly sync", lastUsedAt: usedAt, revoked: false }] });
+    expect(list[1]).toMatchObject({ services: { allowed: false, uses: [] } });
     expect(list[1]).toMatchObject({ status: "needs_reconnect", lastError: "invalid_grant", expiresAt: null, lastRefreshedAt: null });
     expect(JSON.stringify(list)).not.toContain("enc:v1");
     expect(JSON.stringify(list)).not.toContain("the-access-token");
