@@ -1,11 +1,16 @@
 // The settings page's one accounts read: the list's fields, oldest first, timestamps as the instants Prisma wrote,
 // the services that used each connection, never a passkey's Account row.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listConnections } from "@/lib/accounts/connections";
 import { db } from "@/lib/db";
 import { encrypt } from "@/lib/tokens/crypto";
 
 describe("listConnections", () => {
+  // Away from UTC, as on most laptops: a timestamp read as local time would be off by hours.
+  const zone = process.env.TZ;
+  beforeAll(() => void (process.env.TZ = "Asia/Tokyo"));
+  afterAll(() => void (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+
   it("returns the user's connections in the order they were made, without tokens", async () => {
     const user = await db.user.create({ data: { email: "lee@example.test" } });
     const other = await db.user.create({ data: { email: "kim@example.test" } });
