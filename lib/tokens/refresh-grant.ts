@@ -1,5 +1,6 @@
 // One refresh_token grant through oauth4webapi, classified so callers know what to do: only
 // invalid_grant ends a connection; everything else (timeout, 5xx, garbage) leaves stored tokens alone.
+import "server-only";
 import * as oauth from "oauth4webapi";
 import { clientAuth, failureDetail, oauthClient, requestOptions } from "@/lib/providers/oauth";
 import type { ProviderDefinition } from "@/lib/providers/types";

@@ -2,6 +2,7 @@
 // row taken by one conditional UPDATE, with deadlines on the database's clock. The holder calls the token
 // endpoint (holding no database lock), then writes every token column in one UPDATE guarded by the version
 // and its ownership, releasing the lease. Everyone else waits and re-reads. A crashed holder's lease lapses.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuthorizationServer } from "oauth4webapi";
 import { db } from "@/lib/db";
