@@ -37,18 +37,7 @@ export const tokenRowSelect = {
   expires_at: true, accessTokenIssuedAt: true, version: true, status: true,
 } as const;
 
-export interface TokenRow {
-  id: string;
-  userId: string;
-  provider: string;
-  access_token: string | null;
-  refresh_token: string | null;
-  id_token: string | null;
-  expires_at: number | null;
-  accessTokenIssuedAt: Date | null;
-  version: number;
-  status: string;
-}
+export type TokenRow = Prisma.AccountGetPayload<{ select: typeof tokenRowSelect }>;
 
 const readRow = (id: string) => db.account.findUniqueOrThrow({ where: { id }, select: tokenRowSelect });
 
