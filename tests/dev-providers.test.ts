@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_CLIENT, startDevProviders } from "../dev-providers/index.mjs";
 import {
   APP_ORIGIN as APP, CookieJar, authorizationUrl, basicAuth as basic, browse, devStats, discover, formAction, post,
-  introspect, signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
+  introspect, setAccessTokenTtl, signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
 } from "./support/oidc-client";
 
 const stats = (op: Issuer) => devStats(op.issuer);
@@ -215,6 +215,32 @@ describe("dev-providers", () => {
       const stillAlice = await tokenRequest(op, { grant_type: "refresh_token", refresh_token: alice.tokens.body.refresh_token });
       expect(stillAlice.status).toBe(200);
       expect((await verifyIdToken(op, stillAlice.body.id_token)).sub).toBe("alice");
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("changes the access token lifetime while running, for tokens issued from then on, per provider", async () => {
+    const own = await startDevProviders({ appOrigin: APP, ports: { acme: 0, globex: 0 }, accessTokenTtl: 2 });
+    try {
+      const [op, other] = await Promise.all(own.providers.map((info) => discover(info.issuer)));
+      const lifetime = async (issuer: string) => (await fetch(`${issuer}/__dev/access-token-ttl`)).json();
+      const { tokens } = await signIn(op, "acme", new CookieJar(), "dora");
+      expect(tokens.body.expires_in).toBe(2);
+
+      await setAccessTokenTtl(op.issuer, 600);
+      const refreshed = await tokenRequest(op, { grant_type: "refresh_token", refresh_token: tokens.body.refresh_token });
+      expect(refreshed.body.expires_in).toBe(600);
+      const live = await introspect(op, refreshed.body.access_token);
+      expect(Number(live.exp) - Number(live.iat)).toBe(600);
+      expect(await lifetime(op.issuer)).toEqual({ seconds: 600 });
+      expect(await lifetime(other.issuer)).toEqual({ seconds: 2 });
+
+      for (const body of ['{"seconds":0}', '{"seconds":1.5}', '{"seconds":"60"}', '{"seconds":86401}', "not json"]) {
+        const refused = await fetch(`${op.issuer}/__dev/access-token-ttl`, { method: "PUT", body });
+        expect(refused.status, body).toBe(400);
+      }
+      expect(await lifetime(op.issuer)).toEqual({ seconds: 600 });
     } finally {
       await own.close();
     }
