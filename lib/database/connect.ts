@@ -40,7 +40,7 @@ export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
   };
 }
 
-const pools = ((globalThis as { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
+const pools = ((globalThis as typeof globalThis & { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
 
 /**
  * One node-postgres pool per database URL and process, shared by Prisma's adapter and queryRows()
