@@ -9,8 +9,9 @@ import { recordActivity } from "@/lib/activity";
 import { readSecret, tokenColumns } from "@/lib/tokens/columns";
 import { describeUserAgent, requestUserAgent } from "./user-agent";
 
-// @auth/prisma-adapter is typed against the default @prisma/client output; ours is generated into lib/.
-const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+// @auth/prisma-adapter is typed against the default @prisma/client output, an untyped stub here (ours is
+// generated into lib/), so our client is taken as it is.
+const prismaAdapter = PrismaAdapter(db);
 
 export function accountRow(account: AdapterAccount) {
   return {
@@ -78,7 +79,7 @@ export async function getSessionAndUser(sessionToken: string) {
   );
   if (!row) return null;
   const { sessionToken: token, userId, expires, ...user } = row;
-  return { session: { sessionToken: token, userId, expires }, user: user as AdapterUser };
+  return { session: { sessionToken: token, userId, expires }, user };
 }
 
 export const authAdapter: Adapter = {

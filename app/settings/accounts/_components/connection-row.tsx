@@ -58,7 +58,7 @@ export async function ConnectionRow({ provider, connection }: Props) {
         {provider && !provider.connectOnly ? (
           <SignInSwitch action={setUseToSignIn} connectionId={connection.id} enabled={connection.signInEnabled} />
         ) : null}
-        {provider ? <ServiceAccess connectionId={connection.id} /> : null}
+        {provider ? <ServiceAccess connectionId={connection.id} access={connection.services} /> : null}
       </div>
       <ConnectionActions
         connectionId={connection.id}
