@@ -31,7 +31,7 @@ async function startInitechIssuer(appOrigin: string): Promise<string> {
   const brand = { name: "Initech ID", color: "#b45309", colorDark: "#92400e", tint: "#fef3c7" };
   const store = openStore(undefined);
   const provider = createProvider({
-    id: "initech", issuer, appOrigin, accessTokenTtl: 300, claimsInUserinfoOnly: false, brand, client: DEV_CLIENT, store, stats: createStats(),
+    id: "initech", issuer, appOrigin, accessTokenTtl: () => 300, claimsInUserinfoOnly: false, brand, client: DEV_CLIENT, store, stats: createStats(),
   });
   const interactions = createInteractions({ provider, brand, scopes: SCOPES, accounts: { set: store.setAccount } });
   const oidc = provider.callback();
