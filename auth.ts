@@ -46,7 +46,7 @@ const nextAuth = NextAuth({
         sessionUserId,
         connectIntent,
         account,
-        profile: profile as Record<string, unknown> | undefined,
+        profile,
       });
       if (decision.kind === "pending") await setPendingLinkCookie(decision.id);
       // A refused connect is over: the intent must not apply to a later, unrelated round trip.
@@ -58,12 +58,13 @@ const nextAuth = NextAuth({
       return decision.kind === "allow" ? true : decision.kind === "redirect" ? flashFromAccountsUrl(decision.to) : decision.to;
     },
     // Only these fields reach server components; tokens never enter the session.
-    session({ session, user, token }) {
+    session({ session, user, token }): Session {
       if (benchJwtBuild) {
-        const claims = { id: token.sub, name: token.name, email: token.email, image: token.picture };
-        return { expires: session.expires, user: claims } as typeof session;
+        // Auth.js puts the user's id in `sub` when it issues the token; a token without one is no session.
+        if (!token.sub) throw new Error("JWT session without a subject");
+        return { expires: session.expires, user: { id: token.sub, name: token.name, email: token.email, image: token.picture } };
       }
-      return { expires: session.expires, user: { id: user.id, name: user.name, email: user.email, image: user.image } } as typeof session;
+      return { expires: session.expires, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
     },
     redirect({ url, baseUrl }) {
       const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;

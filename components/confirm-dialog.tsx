@@ -9,8 +9,9 @@
 //   />
 //
 // Built on the native modal <dialog>: role "dialog" and aria-modal, focus moved inside and trapped (the
-// rest of the page is inert), Escape closes. Focus goes back to the button that opened it.
-import { useId, useRef, useState, type ReactNode } from "react";
+// rest of the page is inert), Escape closes. Focus goes back to the button that opened it. Its contents are
+// rendered only while it is open: a page with many rows does not ship a hidden dialog per row.
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { Button } from "./ui/button";
@@ -44,9 +45,12 @@ export function ConfirmDialog(props: Props) {
 
   const open = () => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.showModal();
     setOpen(true);
   };
+  // Shown once its contents exist, so the browser's dialog focusing finds Cancel (autoFocus).
+  useEffect(() => {
+    if (isOpen && !dialog.current?.open) dialog.current?.showModal();
+  }, [isOpen]);
   const close = () => dialog.current?.close();
   // A modal <dialog> makes the page inert, but Tab past the last button would leave for the browser's own
   // controls; wrap around instead so focus stays on the dialog's choices.
@@ -86,14 +90,15 @@ export function ConfirmDialog(props: Props) {
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
+        aria-labelledby={isOpen ? titleId : undefined}
+        aria-describedby={isOpen ? descriptionId : undefined}
         onClose={onClose}
         onKeyDown={onKeyDown}
         onClick={(event) => { if (event.target === dialog.current) close(); }}
         className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       >
-        <div className="p-6">
+        {isOpen ? (
+          <div className="p-6">
             <h2 id={titleId} className="text-lg font-semibold tracking-tight">{title}</h2>
             <div id={descriptionId} className="mt-2 space-y-2 text-sm text-slate-600 dark:text-slate-300">{description}</div>
             <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
@@ -101,7 +106,8 @@ export function ConfirmDialog(props: Props) {
               <Button type="button" variant="secondary" onClick={close} autoFocus>{props.cancelLabel ?? t("cancel")}</Button>
               {confirm}
             </div>
-        </div>
+          </div>
+        ) : null}
       </dialog>
     </>
   );

@@ -16,10 +16,9 @@ interface Props {
  * One clock for every RelativeTime on the page, so neighbouring rows never disagree about "now". It ticks
  * every 30 s while any is mounted. The server renders with its own clock; the browser re-renders with this one.
  */
-const clock = {
+const clock: { now: number; listeners: Set<() => void>; timer?: ReturnType<typeof setInterval> } = {
   now: Date.now(),
-  listeners: new Set<() => void>(),
-  timer: undefined as ReturnType<typeof setInterval> | undefined,
+  listeners: new Set(),
 };
 function subscribeToClock(listener: () => void) {
   clock.listeners.add(listener);

@@ -2,7 +2,8 @@
 // tests can sign in offline without registering an OAuth app anywhere. Each runs the real
 // oidc-provider on its own port behind a plain node:http server:
 //   /interaction/*  login page + automatic consent (interactions.mjs)
-//   /__dev/*        request counters (stats.mjs)
+//   /__dev/*        request counters (stats.mjs), fault injection (faults.mjs), access token lifetime
+//                   (token-lifetime.mjs)
 //   everything else oidc-provider
 import { createServer } from "node:http";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { createInteractions } from "./interactions.mjs";
 import { createProvider, SCOPES } from "./provider.mjs";
 import { createFaults } from "./faults.mjs";
 import { createStats } from "./stats.mjs";
+import { createTokenLifetime } from "./token-lifetime.mjs";
 import { openStore } from "./store.mjs";
 
 /** The one client both providers register. Not a secret: these providers only run locally. */
@@ -63,7 +65,8 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
       const issuer = `http://localhost:${port}`;
       const store = openStore(dataDir ? path.join(dataDir, `${id}.json`) : undefined);
       const stats = createStats();
-      const provider = createProvider({ id, issuer, appOrigin: origin, accessTokenTtl: ttl, claimsInUserinfoOnly, brand, client: DEV_CLIENT, store, stats });
+      const lifetime = createTokenLifetime(ttl);
+      const provider = createProvider({ id, issuer, appOrigin: origin, accessTokenTtl: lifetime.seconds, claimsInUserinfoOnly, brand, client: DEV_CLIENT, store, stats });
       const interactions = createInteractions({
         provider, brand, scopes: SCOPES, accounts: { set: store.setAccount },
       });
@@ -74,6 +77,7 @@ export async function startDevProviders({ appOrigin, ports = {}, accessTokenTtl,
         const url = req.url ?? "/";
         if (url.startsWith("/interaction/")) void interactions.handle(req, res);
         else if (url.startsWith("/__dev/faults")) void faults.handle(req, res);
+        else if (url.startsWith("/__dev/access-token-ttl")) void lifetime.handle(req, res);
         else if (url.startsWith("/__dev/")) stats.handle(req, res);
         else if (!faults.intercept(req, res, () => oidc(req, res))) oidc(req, res);
       });

@@ -61,7 +61,7 @@ function policyWithSelectAccount() {
 
 /**
  * @param {{
- *   id: string, issuer: string, appOrigin: string, accessTokenTtl: number, claimsInUserinfoOnly: boolean,
+ *   id: string, issuer: string, appOrigin: string, accessTokenTtl: () => number, claimsInUserinfoOnly: boolean,
  *   brand: import("./pages.mjs").Brand, client: { clientId: string, clientSecret: string },
  *   store: ReturnType<typeof import("./store.mjs").openStore>,
  *   stats: ReturnType<typeof import("./stats.mjs").createStats>,
@@ -126,7 +126,7 @@ export function createProvider({ id, issuer, appOrigin, accessTokenTtl, claimsIn
     // 1 s is enough (it covers exp being whole seconds) and a token dies when expires_in says.
     clockTolerance: 1,
     ttl: {
-      AccessToken: accessTokenTtl,
+      AccessToken: () => accessTokenTtl(), // read per token: /__dev/access-token-ttl changes it (token-lifetime.mjs)
       AuthorizationCode: 60,
       IdToken: 60 * 60,
       RefreshToken: REFRESH_TOKEN_TTL,

@@ -9,6 +9,6 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { db?: PrismaClient };
+const globalForDb = globalThis as typeof globalThis & { db?: PrismaClient };
 
 export const db: PrismaClient = (globalForDb.db ??= createClient());

@@ -2,6 +2,8 @@
 // stops the app with one line naming the variable.
 import "server-only";
 import { z } from "zod";
+import type { AnyProviderDeclaration, DeclaredVariables, Setting } from "./providers/define";
+import { declarations } from "./providers/registry";
 import { parseKeyRing } from "./tokens/keys";
 
 const optional = z.string().trim().min(1).optional();
@@ -16,7 +18,7 @@ const httpUrl = z
   .transform((v) => v.replace(/\/+$/, ""));
 const flag = z.enum(["0", "1"], { message: 'must be "0" or "1"' }).optional();
 
-const schema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
   // Migrations need a session; set this when DATABASE_URL goes through a transaction-mode pooler.
@@ -26,33 +28,7 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (run `npx auth secret`)"),
   AUTH_URL: httpUrl.optional(),
-  AUTH_GITHUB_ID: optional,
-  AUTH_GITHUB_SECRET: optional,
-  AUTH_GOOGLE_ID: optional,
-  AUTH_GOOGLE_SECRET: optional,
-  AUTH_HUGGINGFACE_ID: optional,
-  AUTH_HUGGINGFACE_SECRET: optional,
-  AUTH_TWITTER_ID: optional,
-  AUTH_TWITTER_SECRET: optional,
-  AUTH_LOGTO_ISSUER: httpUrl.optional(),
-  AUTH_LOGTO_ID: optional,
-  AUTH_LOGTO_SECRET: optional,
-  AUTH_OIDC_ISSUER: httpUrl.optional(),
-  AUTH_OIDC_ID: optional,
-  AUTH_OIDC_SECRET: optional,
-  AUTH_OIDC_NAME: optional,
   AUTH_DEV_PROVIDERS: flag,
-  DEV_ACME_ISSUER: httpUrl.default("http://localhost:3101"),
-  DEV_GLOBEX_ISSUER: httpUrl.default("http://localhost:3102"),
-  // Connect-only providers: used to call APIs, never to sign in (absent from /sign-in; such sign-ins are refused).
-  AUTH_GITHUB_CONNECT_ONLY: flag,
-  AUTH_GOOGLE_CONNECT_ONLY: flag,
-  AUTH_HUGGINGFACE_CONNECT_ONLY: flag,
-  AUTH_TWITTER_CONNECT_ONLY: flag,
-  AUTH_LOGTO_CONNECT_ONLY: flag,
-  AUTH_OIDC_CONNECT_ONLY: flag,
-  DEV_ACME_CONNECT_ONLY: flag,
-  DEV_GLOBEX_CONNECT_ONLY: flag,
   TOKEN_ENCRYPTION_KEYS: optional,
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Sensitive actions need a sign-in (or "Confirm it's you") this recent. */
@@ -73,32 +49,60 @@ const schema = z.object({
     .default(100),
 });
 
-/** Variables that only make sense together: setting one without the others is a configuration mistake. */
-const groups = [
-  ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
-  ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
-  ["AUTH_HUGGINGFACE_ID", "AUTH_HUGGINGFACE_SECRET"],
-  ["AUTH_TWITTER_ID", "AUTH_TWITTER_SECRET"],
-  ["AUTH_LOGTO_ISSUER", "AUTH_LOGTO_ID", "AUTH_LOGTO_SECRET"],
-  ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
-] as const;
+// Each provider's variables come from its declaration (lib/providers/<id>.ts): `<prefix>_<SETTING>` for the
+// settings it reads (an ISSUER must be an http(s) URL) and `<prefix>_CONNECT_ONLY`.
+const allDeclarations: readonly AnyProviderDeclaration[] = declarations;
+const settingsOf = (declaration: AnyProviderDeclaration) => [...declaration.env.required, ...(declaration.env.optional ?? [])];
+const variable = (declaration: AnyProviderDeclaration, setting: Setting | "CONNECT_ONLY") => `${declaration.env.prefix}_${setting}`;
 
-export type Env = z.infer<typeof schema> & { devProviders: boolean };
+const providerShape = Object.fromEntries(
+  allDeclarations.flatMap((declaration) => [
+    ...settingsOf(declaration).map((setting) => {
+      const fallback = declaration.env.defaults?.[setting];
+      const value = setting === "ISSUER" ? httpUrl : z.string().trim().min(1);
+      return [variable(declaration, setting), fallback === undefined ? value.optional() : value.optional().transform((v) => v ?? fallback)];
+    }),
+    [variable(declaration, "CONNECT_ONLY"), flag],
+  ]),
+);
+const providerSchema = z.object(providerShape);
+
+/** Variables that only make sense together: setting one without the others is a configuration mistake. */
+const groups = allDeclarations
+  .map((declaration) => declaration.env.required.filter((setting) => declaration.env.defaults?.[setting] === undefined).map((setting) => variable(declaration, setting)))
+  .filter((group) => group.length > 1);
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type ProviderVariables = UnionToIntersection<DeclaredVariables<(typeof declarations)[number]>>;
+
+/** One provider's validated settings, by declaration. */
+export interface ProviderSettings {
+  settings: Partial<Record<Setting, string>>;
+  connectOnly: boolean;
+}
+
+export type Env = z.infer<typeof baseSchema> &
+  ProviderVariables & { devProviders: boolean; providerSettings: ReadonlyMap<AnyProviderDeclaration, ProviderSettings> };
+
+/** The parsed values, or an error naming the first bad variable in one line. */
+function parsed<T>(schema: z.ZodType<T>, input: Record<string, string | undefined>): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue.path[0]);
+  const detail = input[name] === undefined ? "is required" : issue.message;
+  throw new Error(`Invalid environment: ${name} ${detail}`);
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings in .env files mean "not set".
   const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const name = String(issue.path[0]);
-    const detail = input[name] === undefined ? "is required" : issue.message;
-    throw new Error(`Invalid environment: ${name} ${detail}`);
-  }
-  const env = result.data;
+  const env = parsed(baseSchema, input);
+  const values: Readonly<Record<string, unknown>> = parsed(providerSchema, input);
+  const read = (name: string) => (typeof values[name] === "string" ? values[name] : undefined);
   for (const group of groups) {
-    const set = group.filter((name) => env[name] !== undefined);
-    const missing = group.find((name) => env[name] === undefined);
+    const set = group.filter((name) => read(name) !== undefined);
+    const missing = group.find((name) => read(name) === undefined);
     if (set.length > 0 && missing) {
       throw new Error(`Invalid environment: ${missing} is required when ${set.join(" and ")} is set`);
     }
@@ -120,7 +124,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Local providers: on in development and tests, off in production unless asked for; "0" turns them off anywhere.
   const devProviders =
     env.AUTH_DEV_PROVIDERS === "1" || (env.AUTH_DEV_PROVIDERS === undefined && env.NODE_ENV !== "production");
-  return { ...env, devProviders };
+  const providerSettings = new Map(
+    allDeclarations.map((declaration) => [
+      declaration,
+      {
+        settings: Object.fromEntries(settingsOf(declaration).map((setting) => [setting, read(variable(declaration, setting))])),
+        connectOnly: read(variable(declaration, "CONNECT_ONLY")) === "1",
+      },
+    ]),
+  );
+  // The provider variables are checked above against their declarations; zod cannot type keys made at run time.
+  return { ...env, ...(values as ProviderVariables), devProviders, providerSettings };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_CLIENT, startDevProviders } from "../dev-providers/index.mjs";
 import {
   APP_ORIGIN as APP, CookieJar, authorizationUrl, basicAuth as basic, browse, devStats, discover, formAction, post,
-  signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
+  introspect, setAccessTokenTtl, signIn, tokenRequest, userinfo, verifyIdToken, type Issuer,
 } from "./support/oidc-client";
 
 const stats = (op: Issuer) => devStats(op.issuer);
@@ -129,9 +129,19 @@ describe("dev-providers", () => {
     expect(second.body.scope.split(" ")).toContain("api:read");
     expect((await userinfo(acme, second.body.access_token)).status).toBe(200);
 
-    // 4. The access token lives accessTokenTtl (2 s); the refresh token outlives it.
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // userinfo polls would change the exact stats checked below
-    expect((await userinfo(acme, second.body.access_token)).status).toBe(401);
+    // 4. The access token lives accessTokenTtl (2 s); the refresh token outlives it. Waits are for conditions,
+    // not fixed times: introspection (not counted in the stats checked below) turns inactive at `exp`; userinfo
+    // refuses once the provider's 1 s clock tolerance has passed too, so it is polled and its calls counted.
+    const live = await introspect(acme, second.body.access_token);
+    expect(live).toMatchObject({ active: true });
+    expect(Number(live.exp) - Number(live.iat)).toBe(2);
+    await expect.poll(async () => (await introspect(acme, second.body.access_token)).active, { timeout: 10_000, interval: 100 }).toBe(false);
+    let expiredUserinfoCalls = 0;
+    const expiredUserinfo = () => {
+      expiredUserinfoCalls += 1;
+      return userinfo(acme, second.body.access_token).then((response) => response.status);
+    };
+    await expect.poll(expiredUserinfo, { timeout: 10_000, interval: 100 }).toBe(401);
     const renewed = await tokenRequest(acme, { grant_type: "refresh_token", refresh_token: second.body.refresh_token });
     expect(renewed.status).toBe(200);
 
@@ -170,7 +180,7 @@ describe("dev-providers", () => {
       token: { authorization_code: 2, refresh_token: 2 },
       token_errors: { authorization_code: 1, refresh_token: 3 },
       revocations: 1,
-      userinfo: 3,
+      userinfo: 2 + expiredUserinfoCalls,
     });
     expect(await stats(globex)).toEqual(before);
   });
@@ -205,6 +215,32 @@ describe("dev-providers", () => {
       const stillAlice = await tokenRequest(op, { grant_type: "refresh_token", refresh_token: alice.tokens.body.refresh_token });
       expect(stillAlice.status).toBe(200);
       expect((await verifyIdToken(op, stillAlice.body.id_token)).sub).toBe("alice");
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("changes the access token lifetime while running, for tokens issued from then on, per provider", async () => {
+    const own = await startDevProviders({ appOrigin: APP, ports: { acme: 0, globex: 0 }, accessTokenTtl: 2 });
+    try {
+      const [op, other] = await Promise.all(own.providers.map((info) => discover(info.issuer)));
+      const lifetime = async (issuer: string) => (await fetch(`${issuer}/__dev/access-token-ttl`)).json();
+      const { tokens } = await signIn(op, "acme", new CookieJar(), "dora");
+      expect(tokens.body.expires_in).toBe(2);
+
+      await setAccessTokenTtl(op.issuer, 600);
+      const refreshed = await tokenRequest(op, { grant_type: "refresh_token", refresh_token: tokens.body.refresh_token });
+      expect(refreshed.body.expires_in).toBe(600);
+      const live = await introspect(op, refreshed.body.access_token);
+      expect(Number(live.exp) - Number(live.iat)).toBe(600);
+      expect(await lifetime(op.issuer)).toEqual({ seconds: 600 });
+      expect(await lifetime(other.issuer)).toEqual({ seconds: 2 });
+
+      for (const body of ['{"seconds":0}', '{"seconds":1.5}', '{"seconds":"60"}', '{"seconds":86401}', "not json"]) {
+        const refused = await fetch(`${op.issuer}/__dev/access-token-ttl`, { method: "PUT", body });
+        expect(refused.status, body).toBe(400);
+      }
+      expect(await lifetime(op.issuer)).toEqual({ seconds: 600 });
     } finally {
       await own.close();
     }

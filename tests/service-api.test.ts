@@ -248,8 +248,10 @@ describe("per-key rate limit", () => {
 });
 
 describe("the consent switch (lib/accounts/service-access.ts)", () => {
-  it("only the owner can change it, the next request sees it, and the 'used by' data names the service", async () => {
+  it("only the owner can change it, the next request sees it, and the settings page's accounts read names the service that used it", async () => {
     const access = await import("@/lib/accounts/service-access");
+    const { listConnections } = await import("@/lib/accounts/connections");
+    const servicesOf = async (userId: string) => (await listConnections(userId)).find((c) => c.id === account.id)?.services;
     const key = await newKey();
     const { user, account } = await connected("switch-owner", { allow: false });
     const { user: other } = await connected("switch-other");
@@ -257,11 +259,11 @@ describe("the consent switch (lib/accounts/service-access.ts)", () => {
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).allowServices).toBe(false);
     expect(await access.setServiceAccess(user.id, account.id, true)).toBe(true);
     expect((await token(key, account.id)).status).toBe(200);
-    expect(await access.serviceAccessOf(user.id, account.id)).toEqual({
+    expect(await servicesOf(user.id)).toEqual({
       allowed: true,
       uses: [{ serviceName: "Nightly sync", lastUsedAt: expect.any(Date), revoked: false }],
     });
-    expect(await access.serviceAccessOf(other.id, account.id)).toBeNull();
+    expect(await servicesOf(other.id)).toBeUndefined();
     expect(await access.setServiceAccess(user.id, account.id, false)).toBe(true);
     await expectProblem(await token(key, account.id), 403, "consent_required");
     const types = (await db.activityEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } })).map((event) => event.type);

@@ -7,13 +7,28 @@ import path from "node:path";
 export const distDir = ".next-e2e";
 const nextBin = path.join("node_modules", ".bin", "next");
 
+/** Provider declarations only the browser tests build with (each off unless its variables are set). */
+const fixtureProviders = "e2e/fixtures/providers";
+
 export function buildApp(env: Record<string, string>) {
-  const result = spawnSync(nextBin, ["build"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  // The registry is generated with the fixture providers for this build only, and restored right after, so
+  // lib/providers/ never keeps a fixture (tests/provider-registry.test.ts would fail if it did).
+  writeRegistry(["--with", fixtureProviders]);
+  try {
+    const result = spawnSync(nextBin, ["build"], {
+      env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    writeRegistry([]);
+  }
+}
+
+function writeRegistry(args: string[]) {
+  const result = spawnSync(process.execPath, ["scripts/generate-provider-registry.mjs", ...args], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`generating the provider registry failed:\n${result.stderr}`);
 }
 
 export function tempPgliteDir() {

@@ -1,11 +1,13 @@
 // The data layer for /settings/accounts: what a person has connected, without a single token. A connection is
 // one Account row, addressed by its id; every lookup here is scoped to the user, so another user's id is "not found".
 import "server-only";
+import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
 import { FAILING_AFTER } from "@/lib/tokens/back-off";
 import { hasKeyFor } from "@/lib/tokens/crypto";
 import { expiryState } from "@/lib/tokens/expiry";
+import type { ServiceUse } from "./service-access";
 import { canSignInWith } from "./sign-in-methods";
 
 export interface Connection {
@@ -29,26 +31,60 @@ export interface Connection {
   lastError: string | null;
   /** Backing off after failed refreshes: the next automatic attempt. */
   retryAt: Date | null;
+  /** The person's consent for outside services (service keys) and which services used this connection. */
+  services: { allowed: boolean; uses: ServiceUse[] };
 }
 
 /**
  * Account rows that are connections. Auth.js also stores each passkey as an Account row (type "webauthn");
  * passkeys live on the security page, never in the connections list or its actions.
  */
-export const CONNECTION_TYPES = { type: { in: ["oauth", "oidc"] } };
+const CONNECTION_TYPE_NAMES = ["oauth", "oidc"];
+export const CONNECTION_TYPES = { type: { in: CONNECTION_TYPE_NAMES } };
+const CONNECTION_TYPES_SQL = `"type" IN (${CONNECTION_TYPE_NAMES.map((name) => `'${name}'`).join(", ")})`;
 
+interface ConnectionRow extends HealthRow {
+  id: string;
+  provider: string;
+  username: string | null;
+  email: string | null;
+  image: string | null;
+  label: string | null;
+  signInEnabled: boolean;
+  scope: string | null;
+  createdAt: Date;
+  lastRefreshedAt: Date | null;
+  lastError: string | null;
+  nextRetryAt: Date | null;
+  allowServices: boolean;
+  /** JSON: node-postgres and PGlite's raw path both hand it back parsed; dates arrive as ISO strings. */
+  serviceUses: { serviceName: string; lastUsedAt: string; revoked: boolean }[];
+}
+
+/**
+ * The settings page's one accounts read, shaped for the list (service use included): one statement without Prisma's query pipeline
+ * (lib/database/raw-query.ts; its cost per query is in docs/performance.md).
+ */
 export async function listConnections(userId: string): Promise<Connection[]> {
-  const rows = await db.account.findMany({
-    where: { userId, ...CONNECTION_TYPES },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true, provider: true, username: true, email: true, image: true, label: true, signInEnabled: true, scope: true,
-      createdAt: true, status: true, expires_at: true, accessTokenIssuedAt: true, lastRefreshedAt: true, lastError: true,
-      failureCount: true, nextRetryAt: true,
-      // Ciphertext only, to tell whether its key is still configured; never decrypted or returned here.
-      access_token: true, refresh_token: true,
-    },
-  });
+  const rows = await queryRows<ConnectionRow>(
+    `SELECT "id", "provider", "username", "email", "image", "label", "signInEnabled", "scope", "status", "expires_at",
+       "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+       "accessTokenIssuedAt" AT TIME ZONE 'UTC' AS "accessTokenIssuedAt",
+       "lastRefreshedAt" AT TIME ZONE 'UTC' AS "lastRefreshedAt",
+       "nextRetryAt" AT TIME ZONE 'UTC' AS "nextRetryAt",
+       "lastError", "failureCount", "allowServices",
+       COALESCE((
+         SELECT json_agg(json_build_object('serviceName', k."name", 'lastUsedAt', u."lastUsedAt" AT TIME ZONE 'UTC',
+           'revoked', k."revokedAt" IS NOT NULL) ORDER BY u."lastUsedAt" DESC)
+         FROM "ServiceUsage" u JOIN "ServiceKey" k ON k."id" = u."serviceKeyId" WHERE u."accountId" = "Account"."id"
+       ), '[]') AS "serviceUses",
+       -- Ciphertext only, to tell whether its key is still configured; never decrypted or returned here.
+       "access_token", "refresh_token"
+     FROM "Account" WHERE "userId" = $1 AND ${CONNECTION_TYPES_SQL}
+     ORDER BY "createdAt" ASC, "id" ASC`,
+    [userId],
+  );
+  const now = new Date();
   return rows.map((row) => ({
     id: row.id,
     provider: row.provider,
@@ -61,11 +97,15 @@ export async function listConnections(userId: string): Promise<Connection[]> {
     canSignIn: canSignInWith(row),
     scopes: row.scope ? row.scope.split(" ") : [],
     connectedAt: row.createdAt,
-    status: connectionStatus(row),
+    status: connectionStatus(row, now.getTime()),
     expiresAt: row.expires_at ? new Date(row.expires_at * 1000) : null,
     lastRefreshedAt: row.lastRefreshedAt,
     lastError: row.lastError,
-    retryAt: row.failureCount > 0 && row.nextRetryAt && row.nextRetryAt > new Date() ? row.nextRetryAt : null,
+    retryAt: row.failureCount > 0 && row.nextRetryAt && row.nextRetryAt > now ? row.nextRetryAt : null,
+    services: {
+      allowed: row.allowServices,
+      uses: row.serviceUses.map((use) => ({ ...use, lastUsedAt: new Date(use.lastUsedAt) })),
+    },
   }));
 }
 

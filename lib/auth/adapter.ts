@@ -10,8 +10,9 @@ import { readSecret, tokenColumns } from "@/lib/tokens/columns";
 import { currentLocale, translator } from "@/i18n/translator";
 import { describeUserAgent, requestUserAgent } from "./user-agent";
 
-// @auth/prisma-adapter is typed against the default @prisma/client output; ours is generated into lib/.
-const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+// @auth/prisma-adapter is typed against the default @prisma/client output, an untyped stub here (ours is
+// generated into lib/), so our client is taken as it is.
+const prismaAdapter = PrismaAdapter(db);
 
 export function accountRow(account: AdapterAccount) {
   return {
@@ -79,7 +80,7 @@ export async function getSessionAndUser(sessionToken: string) {
   );
   if (!row) return null;
   const { sessionToken: token, userId, expires, ...user } = row;
-  return { session: { sessionToken: token, userId, expires }, user: user as AdapterUser };
+  return { session: { sessionToken: token, userId, expires }, user };
 }
 
 export const authAdapter: Adapter = {

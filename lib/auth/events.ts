@@ -25,7 +25,7 @@ export async function onSignIn({ user, account, profile, isNewUser }: {
     where: { id: row.id },
     data: {
       ...tokenColumns(account),
-      ...profileColumns(profile as Record<string, unknown> | undefined),
+      ...profileColumns(profile),
       status: "active",
       lastError: null,
       lastErrorAt: null,

@@ -8,7 +8,7 @@ import { SESSION_COOKIES } from "./session-cookie";
 /** For pages: the signed-in user, or off to sign in and back. */
 export async function requireUser(returnTo: string) {
   const user = (await auth())?.user;
-  if (user?.id) return { ...user, id: user.id };
+  if (user?.id) return user;
   // Auth.js reports "no session" when it cannot reach the database. With a session cookie present, check:
   // if the database is away this throws and the person sees the error page, not a misleading sign-in form.
   const store = await cookies();

@@ -6,7 +6,8 @@ import { clientIp, hitRateLimit, tooManyRequests } from "@/lib/rate-limit";
 import { isRecent } from "./recent-sign-in";
 import { SESSION_COOKIES } from "./session-cookie";
 
-type Handler = (request: Request) => Promise<Response>;
+/** Generic so a NextRequest handed in is the NextRequest handed on (Auth.js's handlers want one). */
+type Handler<R extends Request> = (request: R) => Promise<Response>;
 
 /** The session named by the request's cookie (read from the request itself, so this runs anywhere). */
 async function requestSession(request: Request) {
@@ -34,7 +35,7 @@ async function isPasskeyRegistration(request: Request, path: string) {
   return false;
 }
 
-export function guardAuthRoute(handler: Handler): Handler {
+export function guardAuthRoute<R extends Request>(handler: Handler<R>): Handler<R> {
   return async (request) => {
     const path = new URL(request.url).pathname;
     const rule = path.includes("/callback/") || path.includes("/webauthn-options/") ? "callback" : path.includes("/signin/") ? "sign-in" : null;

@@ -40,7 +40,7 @@ export function postgresRunner(client: pg.Client | pg.Pool): SqlRunner {
   };
 }
 
-const pools = ((globalThis as { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
+const pools = ((globalThis as typeof globalThis & { pgPools?: Map<string, pg.Pool> }).pgPools ??= new Map());
 
 /**
  * One node-postgres pool per database URL and process, shared by Prisma's adapter and queryRows()
@@ -70,6 +70,17 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
 }
 
 /**
+ * The one PGlite of this process (a data folder can only be opened once): Prisma's adapter and raw reads
+ * (lib/database/raw-query.ts) share it. On globalThis because Next.js dev reloads modules.
+ */
+export function pgliteClient(dataDir: string): Promise<PGlite> {
+  const clients = ((globalThis as { pgliteClients?: Map<string, Promise<PGlite>> }).pgliteClients ??= new Map());
+  let client = clients.get(dataDir);
+  if (!client) clients.set(dataDir, (client = openPglite(dataDir)));
+  return client;
+}
+
+/**
  * PGlite is opened lazily, so importing the client (as `next build` does) never touches the data folder.
  * The cast bridges pglite-prisma-adapter's older @prisma/driver-adapter-utils types; it ignores argTypes,
  * the only part that changed.
@@ -77,7 +88,7 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
 export function pgliteAdapter(dataDir: string): SqlDriverAdapterFactory {
   let factory: Promise<PrismaPGlite> | undefined;
   const open = async () => {
-    const [client, { PrismaPGlite }] = await Promise.all([openPglite(dataDir), import("pglite-prisma-adapter")]);
+    const [client, { PrismaPGlite }] = await Promise.all([pgliteClient(dataDir), import("pglite-prisma-adapter")]);
     return new PrismaPGlite(client);
   };
   const ready = () => (factory ??= open());

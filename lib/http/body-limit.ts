@@ -65,7 +65,7 @@ export function withBodyLimit<C>(handler: Handler<C>, limit = BODY_LIMIT_BYTES):
     const buffered = new NextRequest(request.url, {
       method: request.method,
       headers: request.headers,
-      body: checked.body as BodyInit | null,
+      body: checked.body,
       signal: request.signal,
     });
     return handler(buffered, context);

@@ -1,24 +1,41 @@
-// Reads a provider API response, turning failures into short messages fit for the person.
+// Reads a provider API response, turning failures into short messages fit for the person. Messages are
+// descriptors ({ key, values } under "apiResult" in messages/*.json), translated for the reader by
+// lib/accounts/call-provider-api.ts.
+import type en from "@/messages/en.json";
 
-/** A provider API failure whose message is safe and useful to show. */
-export class ProviderApiError extends Error {
-  name = "ProviderApiError";
+export type ApiResultKey = keyof (typeof en)["apiResult"];
+
+/** A Call API outcome in no language yet. */
+export interface ApiResultMessage {
+  key: ApiResultKey;
+  values?: Record<string, string | number>;
 }
 
-export async function readJson<T>(response: Response, what: string): Promise<T> {
-  if (response.status === 401 || response.status === 403) {
-    throw new ProviderApiError(`${what} was refused (HTTP ${response.status}); grant more access or reconnect`);
+/** A provider API failure whose message is safe and useful to show. `message` is the key, for logs. */
+export class ProviderApiError extends Error {
+  name = "ProviderApiError";
+  constructor(readonly result: ApiResultMessage) {
+    super(`apiResult.${result.key}`);
   }
-  if (!response.ok) throw new ProviderApiError(`${what} answered HTTP ${response.status}`);
+}
+
+/**
+ * `api` names the API in messages: a product name ("GitHub"), or "userinfo" for an OpenID Connect issuer's
+ * userinfo endpoint (the messages word that one themselves).
+ */
+export async function readJson<T>(response: Response, api: string): Promise<T> {
+  if (response.status === 401 || response.status === 403) {
+    throw new ProviderApiError({ key: "refused", values: { api, status: response.status } });
+  }
+  if (!response.ok) throw new ProviderApiError({ key: "httpError", values: { api, status: response.status } });
   try {
     return (await response.json()) as T;
   } catch {
-    throw new ProviderApiError(`${what} sent a response that was not JSON`);
+    throw new ProviderApiError({ key: "notJson", values: { api } });
   }
 }
 
-/** "3 repositories: a, b, c" — at most three names shown. */
-export function listSummary(names: string[], singular: string, plural: string) {
-  const shown = names.length ? `: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}` : "";
-  return `${names.length} ${names.length === 1 ? singular : plural}${shown}`;
+/** For messages like "3 repositories: a, b, c": the count and at most three names. */
+export function listValues(names: string[]) {
+  return { count: names.length, names: `${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}` };
 }

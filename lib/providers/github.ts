@@ -1,11 +1,16 @@
 import GitHub from "next-auth/providers/github";
-import { listSummary, readJson } from "./api-response";
-import type { ProviderConfig } from "./types";
+import { siGithub } from "simple-icons";
+import { listValues, readJson } from "./api-response";
+import { defineProvider } from "./define";
+import { brandLogo } from "./logo";
 
 const scope = "read:user user:email";
 
-export function githubProvider(clientId: string, clientSecret: string): ProviderConfig {
-  return {
+export default defineProvider({
+  order: 3,
+  env: { prefix: "AUTH_GITHUB", required: ["ID", "SECRET"] },
+  logo: brandLogo(siGithub, { monochrome: true }),
+  create: ({ ID: clientId, SECRET: clientSecret }) => ({
     scope,
     id: "github",
     apiBase: "https://api.github.com",
@@ -46,14 +51,14 @@ export function githubProvider(clientId: string, clientSecret: string): Provider
         await fetchApi("https://api.github.com/user/repos?per_page=100&sort=updated"),
         "GitHub",
       );
-      return `@${user.login}, ${listSummary(repos.map((repo) => repo.full_name), "repository", "repositories")}`;
+      return { key: "githubRepositories", values: { login: user.login, ...listValues(repos.map((repo) => repo.full_name)) } };
     },
     clientId,
     clientSecret,
     // Set by githubProfile from /user/emails: only a primary email GitHub has verified counts.
     emailIsVerified: (profile) => profile.email_verified === true,
-  };
-}
+  }),
+});
 
 interface GitHubEmail {
   email: string;

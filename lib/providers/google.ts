@@ -1,11 +1,16 @@
 import Google from "next-auth/providers/google";
-import { listSummary, readJson } from "./api-response";
-import type { ProviderConfig } from "./types";
+import { siGoogle } from "simple-icons";
+import { listValues, readJson } from "./api-response";
+import { defineProvider } from "./define";
+import { brandLogo } from "./logo";
 
 const scope = "openid email profile";
 
-export function googleProvider(clientId: string, clientSecret: string): ProviderConfig {
-  return {
+export default defineProvider({
+  order: 4,
+  env: { prefix: "AUTH_GOOGLE", required: ["ID", "SECRET"] },
+  logo: brandLogo(siGoogle),
+  create: ({ ID: clientId, SECRET: clientSecret }) => ({
     scope,
     id: "google",
     apiBase: "https://www.googleapis.com",
@@ -30,10 +35,10 @@ export function googleProvider(clientId: string, clientSecret: string): Provider
         await fetchApi("https://tasks.googleapis.com/tasks/v1/users/@me/lists?maxResults=100"),
         "Google Tasks",
       );
-      return listSummary((lists.items ?? []).map((list) => list.title), "task list", "task lists");
+      return { key: "googleTaskLists", values: listValues((lists.items ?? []).map((list) => list.title)) };
     },
     clientId,
     clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,
-  };
-}
+  }),
+});

@@ -1,11 +1,16 @@
 import HuggingFace from "next-auth/providers/huggingface";
+import { siHuggingface } from "simple-icons";
 import { readJson } from "./api-response";
-import type { ProviderConfig } from "./types";
+import { defineProvider } from "./define";
+import { brandLogo } from "./logo";
 
 const scope = "openid profile email";
 
-export function huggingfaceProvider(clientId: string, clientSecret: string): ProviderConfig {
-  return {
+export default defineProvider({
+  order: 5,
+  env: { prefix: "AUTH_HUGGINGFACE", required: ["ID", "SECRET"] },
+  logo: brandLogo(siHuggingface),
+  create: ({ ID: clientId, SECRET: clientSecret }) => ({
     scope,
     id: "huggingface",
     name: "Hugging Face",
@@ -22,10 +27,10 @@ export function huggingfaceProvider(clientId: string, clientSecret: string): Pro
     issuer: "https://huggingface.co",
     async callApi(fetchApi) {
       const me = await readJson<{ name: string; type?: string }>(await fetchApi("https://huggingface.co/api/whoami-v2"), "Hugging Face");
-      return `signed in as ${me.name}`;
+      return { key: "huggingfaceWhoami", values: { name: me.name } };
     },
     clientId,
     clientSecret,
     emailIsVerified: (profile) => profile.email_verified === true,
-  };
-}
+  }),
+});

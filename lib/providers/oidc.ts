@@ -1,76 +1,12 @@
-import type { OIDCConfig } from "next-auth/providers";
-import * as oauth from "oauth4webapi";
-import { ProviderApiError, readJson } from "./api-response";
-import { authorizationServer, oauthClient } from "./oauth";
-import type { ProviderConfig } from "./types";
-import { completeFromUserinfo } from "./userinfo";
+// Any OpenID Connect issuer, shown as AUTH_OIDC_NAME.
+import { defineProvider } from "./define";
+import { genericLogo } from "./logo";
+import { oidcProvider } from "./openid-connect";
 
-interface OidcOptions {
-  id: string;
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  scope?: string;
-  extraScopes?: string[];
-  /** What login_hint names: an email (most issuers) or the username (the local providers' login form). */
-  loginHintClaim?: "email" | "username";
-}
-
-/** Any OpenID Connect issuer: Logto, the generic `oidc` provider and the local development providers. */
-export function oidcProvider(options: OidcOptions): ProviderConfig {
-  const scope = options.scope ?? "openid profile email offline_access";
-  const authjs: OIDCConfig<Record<string, unknown>> = {
-    id: options.id,
-    name: options.name,
-    type: "oidc",
-    issuer: options.issuer,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    checks: ["pkce", "state", "nonce"],
-    authorization: { params: { scope } },
-    profile: async (profile, tokens) => {
-      await completeFromUserinfo(options, profile, tokens.access_token);
-      return {
-        id: String(profile.sub),
-        name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
-        email: (profile.email ?? null) as string | null,
-        image: (profile.picture ?? null) as string | null,
-      };
-    },
-  };
-  const hintClaim = options.loginHintClaim ?? "email";
-  return {
-    id: options.id,
-    name: options.name,
-    // An OpenID Connect provider's API (userinfo and friends) lives on the issuer's origin.
-    apiBase: new URL(options.issuer).origin,
-    authjs,
-    scope,
-    authorizationParams: {
-      // OIDC Core: prompt=login makes the issuer authenticate again instead of reusing its session.
-      selectAccount: () => ({ prompt: "login" }),
-      loginHint: (identity) => {
-        const hint = hintClaim === "email" ? (identity.email ?? identity.username) : identity.username;
-        return hint ? { login_hint: hint } : ({} as Record<string, string>);
-      },
-    },
-    extraScopes: options.extraScopes ?? [],
-    issuer: options.issuer,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    emailIsVerified: (profile) => profile.email_verified === true,
-    async callApi(fetchApi) {
-      const server = await authorizationServer(options);
-      if (!server.userinfo_endpoint) throw new ProviderApiError(`${options.name} has no userinfo endpoint`);
-      const response = await fetchApi(server.userinfo_endpoint);
-      if (!response.ok) await readJson(response, "The userinfo endpoint"); // throws the person-facing message
-      // oauth4webapi checks the shape (JSON or signed JWT, a `sub`); the token came from this issuer.
-      const info = await oauth
-        .processUserInfoResponse(server, oauthClient(options), oauth.skipSubjectCheck, response)
-        .catch(() => Promise.reject(new ProviderApiError("The userinfo endpoint sent a malformed response")));
-      const name = [info.preferred_username, info.email, info.sub].find((value) => typeof value === "string");
-      return `userinfo for ${name}`;
-    },
-  };
-}
+export default defineProvider({
+  order: 8,
+  env: { prefix: "AUTH_OIDC", required: ["ISSUER", "ID", "SECRET"], optional: ["NAME"] },
+  logo: genericLogo,
+  create: ({ ISSUER, ID, SECRET, NAME }) =>
+    oidcProvider({ id: "oidc", name: NAME ?? "OpenID Connect", issuer: ISSUER, clientId: ID, clientSecret: SECRET }),
+});

@@ -1,11 +1,16 @@
 import Twitter from "next-auth/providers/twitter";
+import { siX } from "simple-icons";
 import { readJson } from "./api-response";
-import type { ProviderConfig } from "./types";
+import { defineProvider } from "./define";
+import { brandLogo } from "./logo";
 
 const scope = "users.read tweet.read offline.access";
 
-export function twitterProvider(clientId: string, clientSecret: string): ProviderConfig {
-  return {
+export default defineProvider({
+  order: 6,
+  env: { prefix: "AUTH_TWITTER", required: ["ID", "SECRET"] },
+  logo: brandLogo(siX, { monochrome: true }),
+  create: ({ ID: clientId, SECRET: clientSecret }) => ({
     scope,
     id: "twitter",
     name: "X",
@@ -18,11 +23,11 @@ export function twitterProvider(clientId: string, clientSecret: string): Provide
     tokenEndpoint: "https://api.x.com/2/oauth2/token",
     async callApi(fetchApi) {
       const me = await readJson<{ data: { username: string; name: string } }>(await fetchApi("https://api.x.com/2/users/me"), "X");
-      return `@${me.data.username} (${me.data.name})`;
+      return { key: "xUser", values: { username: me.data.username, name: me.data.name } };
     },
     clientId,
     clientSecret,
     // X does not return a verified email through this API.
     emailIsVerified: () => false,
-  };
-}
+  }),
+});

@@ -1,4 +1,6 @@
 import type { Provider } from "next-auth/providers";
+import type { ApiResultMessage } from "./api-response";
+import type { ProviderLogoMark } from "./logo";
 
 /** fetch with the person's access token attached (and refreshed when needed). */
 export type FetchApi = (url: string) => Promise<Response>;
@@ -24,6 +26,8 @@ export interface AuthorizationParamHooks {
 export interface ProviderDefinition {
   id: string;
   name: string;
+  /** Drawn next to its name on /sign-in and Settings (data only, safe to pass to client components). */
+  logo: ProviderLogoMark;
   /** Only for calling APIs: absent from /sign-in, and a sign-in through it is refused (AUTH_<ID>_CONNECT_ONLY=1). */
   connectOnly: boolean;
   authorizationParams: AuthorizationParamHooks;
@@ -45,13 +49,13 @@ export interface ProviderDefinition {
   tokenEndpointAuth?: "client_secret_basic" | "client_secret_post";
   /** Origin (and base path) of the provider's API: the only host /api/v1/connections/{id}/proxy ever calls. */
   apiBase: string;
-  /** Calls the provider's API for the person and returns a short human summary. */
-  callApi(fetchApi: FetchApi): Promise<string>;
+  /** Calls the provider's API for the person; the summary is translated for the reader (messages: apiResult). */
+  callApi(fetchApi: FetchApi): Promise<ApiResultMessage>;
   clientId: string;
   clientSecret: string;
   /** Only a provider-verified email may ever be used to suggest linking to an existing user. */
   emailIsVerified(profile: Record<string, unknown>): boolean;
 }
 
-/** What a provider file builds; whether it is connect-only comes from the environment (lib/providers/index.ts). */
-export type ProviderConfig = Omit<ProviderDefinition, "connectOnly">;
+/** What a declaration's create() builds; its logo and whether it is connect-only come from the declaration. */
+export type ProviderConfig = Omit<ProviderDefinition, "connectOnly" | "logo">;

@@ -1,4 +1,5 @@
 // The one place that turns a provider's token response into Account columns (encrypted) and back.
+import "server-only";
 import { decrypt, encrypt } from "./crypto";
 
 export interface TokenSet {

@@ -1,5 +1,6 @@
 // AES-256-GCM for tokens at rest. A stored value is "enc:v1:<key id>:<iv>:<ciphertext>:<tag>" (base64url),
 // bound to its column name so a ciphertext cannot be moved into another column.
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "../env";
 import { parseKeyRing, type KeyRing } from "./keys";

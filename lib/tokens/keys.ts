@@ -1,5 +1,6 @@
 // Encryption keys for tokens at rest. TOKEN_ENCRYPTION_KEYS = "kid:base64key,kid:base64key", current first;
 // older keys only decrypt. Without it, one key is derived from AUTH_SECRET.
+import "server-only";
 import { hkdfSync } from "node:crypto";
 
 export interface KeyRing {

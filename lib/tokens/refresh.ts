@@ -2,6 +2,7 @@
 // row taken by one conditional UPDATE, with deadlines on the database's clock. The holder calls the token
 // endpoint (holding no database lock), then writes every token column in one UPDATE guarded by the version
 // and its ownership, releasing the lease. Everyone else waits and re-reads. A crashed holder's lease lapses.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuthorizationServer } from "oauth4webapi";
 import { db } from "@/lib/db";
@@ -36,18 +37,7 @@ export const tokenRowSelect = {
   expires_at: true, accessTokenIssuedAt: true, version: true, status: true,
 } as const;
 
-export interface TokenRow {
-  id: string;
-  userId: string;
-  provider: string;
-  access_token: string | null;
-  refresh_token: string | null;
-  id_token: string | null;
-  expires_at: number | null;
-  accessTokenIssuedAt: Date | null;
-  version: number;
-  status: string;
-}
+export type TokenRow = Prisma.AccountGetPayload<{ select: typeof tokenRowSelect }>;
 
 const readRow = (id: string) => db.account.findUniqueOrThrow({ where: { id }, select: tokenRowSelect });
 

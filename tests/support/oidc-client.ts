@@ -182,6 +182,12 @@ export async function devStats(issuer: string): Promise<{
   return response.json();
 }
 
+/** Sets the lifetime of access tokens the provider issues from now on (PUT /__dev/access-token-ttl). */
+export async function setAccessTokenTtl(issuer: string, seconds: number): Promise<void> {
+  const response = await fetch(`${issuer}/__dev/access-token-ttl`, { method: "PUT", body: JSON.stringify({ seconds }) });
+  if (response.status !== 200) throw new Error(`/__dev/access-token-ttl answered HTTP ${response.status}: ${await response.text()}`);
+}
+
 /**
  * A first sign-in through the login form (a fresh jar shows the form; a jar with a live provider
  * session skips it) and the code exchange. `email` empty means the provider's default

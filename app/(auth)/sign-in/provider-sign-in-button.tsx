@@ -33,7 +33,7 @@ export async function ProviderSignInButton({ providerId, name, redirectTo, confi
       }}
     >
       <Button type="submit" variant="secondary" className="relative w-full py-2.5">
-        <ProviderLogo id={providerId} className="absolute left-4 size-5" />
+        <ProviderLogo id={providerId} logo={findProvider(providerId)?.logo} className="absolute left-4 size-5" />
         {t("continueWith", { provider: name })}
       </Button>
     </form>

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const rowProvider = (provider: (typeof providers)[number]) => ({
-  id: provider.id, name: provider.name, canGrantMore: provider.extraScopes.length > 0, connectOnly: provider.connectOnly,
+  id: provider.id, name: provider.name, logo: provider.logo, canGrantMore: provider.extraScopes.length > 0, connectOnly: provider.connectOnly,
 });
 
 export default async function ConnectedAccountsPage() {

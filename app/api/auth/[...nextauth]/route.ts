@@ -5,10 +5,10 @@ import { guardAuthRoute } from "@/lib/auth/route-guard";
 import { withBodyLimit } from "@/lib/http/body-limit";
 
 // Auth.js reads a body whole before any check of its own, so the size limit comes first, then rate limits.
-export const POST = withBodyLimit(guardAuthRoute((request) => handlers.POST(request as NextRequest)));
+export const POST = withBodyLimit(guardAuthRoute(handlers.POST));
 
 // Cancelling at the provider returns the person to where they started, with a notice (lib/auth/cancelled-sign-in.ts).
-export const GET = guardAuthRoute(async (request) => {
-  const response = await handlers.GET(request as NextRequest);
-  return redirectAfterCancel(request as NextRequest, response) ?? response;
+export const GET = guardAuthRoute(async (request: NextRequest) => {
+  const response = await handlers.GET(request);
+  return redirectAfterCancel(request, response) ?? response;
 });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ProviderLogo } from "@/components/provider-logo";
 import { RelativeTime } from "@/components/relative-time";
 import type { Connection } from "@/lib/accounts/connections";
+import type { ProviderLogoMark } from "@/lib/providers/logo";
 import { saveLabel, setUseToSignIn } from "../actions";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionHealth } from "./connection-health";
@@ -11,7 +12,7 @@ import { SignInSwitch } from "./sign-in-switch";
 
 interface Props {
   /** Null when this deployment no longer configures the connection's provider. */
-  provider: { id: string; name: string; canGrantMore: boolean; connectOnly: boolean } | null;
+  provider: { id: string; name: string; logo: ProviderLogoMark; canGrantMore: boolean; connectOnly: boolean } | null;
   connection: Connection;
 }
 
@@ -28,7 +29,7 @@ export async function ConnectionRow({ provider, connection }: Props) {
   return (
     <li aria-label={connectionName(providerName, connection, t("unnamedAccount"))} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-4 p-4 sm:p-5">
       <span className="flex size-10 items-center justify-center rounded-lg bg-slate-100 dark:bg-slate-800">
-        <ProviderLogo id={connection.provider} className="size-6" />
+        <ProviderLogo id={connection.provider} logo={provider?.logo} className="size-6" />
       </span>
       <div className="min-w-0">
         <h2 className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium">
@@ -57,7 +58,7 @@ export async function ConnectionRow({ provider, connection }: Props) {
         {provider && !provider.connectOnly ? (
           <SignInSwitch action={setUseToSignIn} connectionId={connection.id} enabled={connection.signInEnabled} />
         ) : null}
-        {provider ? <ServiceAccess connectionId={connection.id} /> : null}
+        {provider ? <ServiceAccess connectionId={connection.id} access={connection.services} /> : null}
       </div>
       <ConnectionActions
         connectionId={connection.id}

@@ -1,16 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/action-form";
 import { ProviderLogo } from "@/components/provider-logo";
+import type { ProviderLogoMark } from "@/lib/providers/logo";
 import { connectProvider } from "../actions";
 
 /** A provider with no connection yet: one item with "Connect". */
-export async function ProviderRow({ provider }: { provider: { id: string; name: string } }) {
+export async function ProviderRow({ provider }: { provider: { id: string; name: string; logo: ProviderLogoMark } }) {
   const t = await getTranslations("accounts");
   const headingId = `provider-${provider.id}`;
   return (
     <li aria-labelledby={headingId} className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-3 p-4 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:p-5">
       <span className="flex size-10 items-center justify-center rounded-lg bg-slate-100 dark:bg-slate-800">
-        <ProviderLogo id={provider.id} className="size-6" />
+        <ProviderLogo id={provider.id} logo={provider.logo} className="size-6" />
       </span>
       <div className="min-w-0">
         <h2 id={headingId} className="font-medium">{provider.name}</h2>

@@ -1,7 +1,6 @@
 // Per connection: the person's switch for outside services (off by default) and the services that used it.
 import { getLocale, getTranslations } from "next-intl/server";
-import { auth } from "@/auth";
-import { serviceAccessOf } from "@/lib/accounts/service-access";
+import type { Connection } from "@/lib/accounts/connections";
 import { setServiceAccessAction } from "../service-access-actions";
 
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity]];
@@ -15,11 +14,8 @@ function ago(relative: Intl.RelativeTimeFormat, when: Date, now = Date.now()): s
   return relative.format(value, "year");
 }
 
-/** Reads its own data (the session is cached per request), so the page only places it. */
-export async function ServiceAccess({ connectionId }: { connectionId: string }) {
-  const userId = (await auth())?.user?.id;
-  const access = userId ? await serviceAccessOf(userId, connectionId) : null;
-  if (!access) return null;
+/** The consent switch and usage line of one connection, from the settings page's one accounts read. */
+export async function ServiceAccess({ connectionId, access }: { connectionId: string; access: Connection["services"] }) {
   const [t, locale] = await Promise.all([getTranslations("accounts"), getLocale()]);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   const labelId = `services-${connectionId}`;
