@@ -8,6 +8,5 @@ import huggingfaceProvider from "./huggingface";
 import logtoProvider from "./logto";
 import oidcProvider from "./oidc";
 import twitterProvider from "./twitter";
-import initechProvider from "../../e2e/fixtures/providers/initech";
 
-export const declarations = [acmeProvider, githubProvider, globexProvider, googleProvider, huggingfaceProvider, logtoProvider, oidcProvider, twitterProvider, initechProvider] as const;
+export const declarations = [acmeProvider, githubProvider, globexProvider, googleProvider, huggingfaceProvider, logtoProvider, oidcProvider, twitterProvider] as const;
