@@ -1,23 +1,15 @@
 // Per connection: the person's switch for outside services (off by default) and the services that used it.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Connection } from "@/lib/accounts/connections";
+import { formatRelative } from "@/lib/format-relative";
 import { setServiceAccessAction } from "../service-access-actions";
 
-const steps: [Intl.RelativeTimeFormatUnit, number][] = [["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity]];
-
-function ago(relative: Intl.RelativeTimeFormat, when: Date, now = Date.now()): string {
-  let value = Math.round((when.getTime() - now) / 1000);
-  for (const [unit, size] of steps) {
-    if (Math.abs(value) < size) return relative.format(value, unit);
-    value = Math.round(value / size);
-  }
-  return relative.format(value, "year");
-}
+/** Server time: this line is rendered on the server only. */
+const ago = (when: Date, locale: string) => formatRelative(when, Date.now(), locale);
 
 /** The consent switch and usage line of one connection, from the settings page's one accounts read. */
 export async function ServiceAccess({ connectionId, access }: { connectionId: string; access: Connection["services"] }) {
   const [t, locale] = await Promise.all([getTranslations("accounts"), getLocale()]);
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   const labelId = `services-${connectionId}`;
   return (
     <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60" data-testid="service-access">
@@ -38,7 +30,7 @@ export async function ServiceAccess({ connectionId, access }: { connectionId: st
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="service-usage">
         {access.uses.length === 0
           ? t("noServiceUse")
-          : t("usedBy", { uses: access.uses.map((use) => `${use.serviceName}${use.revoked ? ` ${t("keyRevoked")}` : ""} ${ago(relative, use.lastUsedAt)}`).join(", ") })}
+          : t("usedBy", { uses: access.uses.map((use) => `${use.serviceName}${use.revoked ? ` ${t("keyRevoked")}` : ""} ${ago(use.lastUsedAt, locale)}`).join(", ") })}
       </p>
     </div>
   );
