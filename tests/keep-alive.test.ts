@@ -92,6 +92,9 @@ describe("keep-alive", () => {
       expect(shown.retryAt!.getTime()).toBeGreaterThan(Date.now());
       const told = await db.activityEvent.findMany({ where: { userId: tipping.userId } });
       expect(told.map((event) => event.type)).toEqual(["refresh_failing"]);
+      // Stored as a message key, so the activity page shows it in the reader's language.
+      const [{ readActivityDetail }, { FAILING_AFTER }] = await Promise.all([import("@/lib/activity"), import("@/lib/tokens/back-off")]);
+      expect(readActivityDetail(told[0].detail!)).toMatchObject({ key: "refreshFailing", values: { count: FAILING_AFTER } });
     } finally {
       await faults(providers.globex.issuer, { method: "DELETE" });
     }

@@ -61,5 +61,8 @@ describe("activity details", () => {
     expect(translator("en")("activity.details.serviceToken", values)).toBe("Nightly sync used your Acme ID connection to get an access token");
     expect(translator("ja")("activity.details.serviceToken", values)).toBe("Nightly sync があなたの Acme ID 接続を使ってアクセストークンを取得しました");
     expect(translator("en")("activity.details.sessionsSignedOut", { count: 1 })).toBe("1 session");
+    // Written by lib/tokens when refreshes keep failing or the grant is gone.
+    expect(translator("en")("activity.details.refreshFailing", { count: 3, detail: "HTTP 503" })).toBe("3 refreshes in a row failed; last: HTTP 503");
+    expect(translator("ja")("activity.details.refreshFailing", { count: 3, detail: "HTTP 503" })).toBe("3 回続けて更新に失敗しました。最後のエラー：HTTP 503");
   });
 });

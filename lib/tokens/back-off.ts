@@ -35,6 +35,6 @@ export async function recordTransientFailure(accountId: string, guard: Prisma.Sq
     WHERE "id" = ${accountId} AND ${guard}
     RETURNING "userId", "failureCount"`;
   if (row?.failureCount === FAILING_AFTER) {
-    await recordActivity(row.userId, "refresh_failing", provider, `${FAILING_AFTER} refreshes in a row failed; last: ${detail}`);
+    await recordActivity(row.userId, "refresh_failing", provider, { key: "refreshFailing", values: { count: FAILING_AFTER, detail } });
   }
 }

@@ -150,7 +150,7 @@ async function refreshAsLeaseHolder(
         where: mine,
         data: { status: "needs_reconnect", lastError: outcome.detail, lastErrorAt: new Date(), leaseOwner: null, leaseUntil: null },
       });
-      await recordActivity(row.userId, "needs_reconnect", provider.id, outcome.detail);
+      await recordActivity(row.userId, "needs_reconnect", provider.id, { key: "grantRefused", values: { detail: outcome.detail } });
       throw new ReconnectRequiredError(provider.name);
     }
 

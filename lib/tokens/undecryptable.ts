@@ -11,5 +11,5 @@ export async function markUndecryptable(row: { id: string; userId: string; versi
     where: { id: row.id, version: row.version, status: "active" },
     data: { status: "needs_reconnect", lastError: UNDECRYPTABLE, lastErrorAt: new Date() },
   });
-  if (count === 1) await recordActivity(row.userId, "needs_reconnect", provider.id, UNDECRYPTABLE);
+  if (count === 1) await recordActivity(row.userId, "needs_reconnect", provider.id, { key: "undecryptable", values: {} });
 }
