@@ -1,44 +1,22 @@
 // A deployment where Globex ID is connect-only (DEV_GLOBEX_CONNECT_ONLY=1): the same production build started
 // with its own local providers and database, because the setting is read when the server starts.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startDevProviders } from "../dev-providers/index.mjs";
-import { startApp, tempPgliteDir, type AppProcess } from "./support/app-server";
 import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
-import { freePort } from "./support/free-port";
+import { startOwnApp, type OwnApp } from "./support/own-app";
 
 let browser: Browser;
-let app: AppProcess;
-let dev: Awaited<ReturnType<typeof startDevProviders>>;
+let app: OwnApp;
 let origin: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  dev = await startDevProviders({ appOrigin: origin, ports: { acme: 0, globex: 0 } });
-  const base = inject("appEnv");
-  const env: Record<string, string> = {
-    ...base,
-    AUTH_URL: origin,
-    DEV_ACME_ISSUER: dev.providers[0].issuer,
-    DEV_GLOBEX_ISSUER: dev.providers[1].issuer,
-    DEV_GLOBEX_CONNECT_ONLY: "1",
-    // Its own embedded database (PGlite is one process at a time); on PostgreSQL it shares the test schema.
-    ...(base.DATABASE_URL ? {} : { PGLITE_DATA_DIR: tempPgliteDir() }),
-  };
-  app = await startApp(port, env, path.join(mkdtempSync(path.join(tmpdir(), "e2e-connect-only-")), "app.log"));
-  // Open this instance's database now (a fresh embedded PGlite is created and migrated on first use), so the
-  // tests' first sign-in does not pay for it inside a navigation timeout. A session cookie makes the page read it.
-  await fetch(`${origin}/settings/accounts`, { headers: { cookie: "authjs.session-token=warm-up" }, redirect: "manual" });
+  app = await startOwnApp("connect-only", () => ({ DEV_GLOBEX_CONNECT_ONLY: "1" }));
+  origin = app.origin;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  await dev?.close();
 });
 
 /** Starts an Auth.js sign-in through `provider` the way a crafted request would: no button on our pages offers it. */

@@ -1,25 +1,20 @@
 // Adding a provider is one declaration file: e2e/fixtures/providers/initech.ts, built into the browser suite's
 // app (e2e/support/app-server.ts) and turned on here by its one variable, E2E_INITECH_ISSUER. Nothing else in the
 // app names it, yet it is offered on /sign-in and on Settings, and a person can connect it and call its API.
-import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DEV_CLIENT, SCOPES, startDevProviders } from "../dev-providers/index.mjs";
+import { DEV_CLIENT, SCOPES } from "../dev-providers/index.mjs";
 import { createInteractions } from "../dev-providers/interactions.mjs";
 import { createProvider } from "../dev-providers/provider.mjs";
 import { createStats } from "../dev-providers/stats.mjs";
 import { openStore } from "../dev-providers/store.mjs";
-import { startApp, tempPgliteDir, type AppProcess } from "./support/app-server";
 import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
-import { freePort } from "./support/free-port";
+import { startOwnApp, type OwnApp } from "./support/own-app";
 
 let browser: Browser;
-let app: AppProcess;
-let dev: Awaited<ReturnType<typeof startDevProviders>>;
+let app: OwnApp;
 let initech: Server;
 let origin: string;
 
@@ -40,26 +35,13 @@ async function startInitechIssuer(appOrigin: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  dev = await startDevProviders({ appOrigin: origin, ports: { acme: 0, globex: 0 } });
-  const base = inject("appEnv");
-  const env: Record<string, string> = {
-    ...base,
-    AUTH_URL: origin,
-    DEV_ACME_ISSUER: dev.providers[0].issuer,
-    DEV_GLOBEX_ISSUER: dev.providers[1].issuer,
-    E2E_INITECH_ISSUER: await startInitechIssuer(origin),
-    ...(base.DATABASE_URL ? {} : { PGLITE_DATA_DIR: tempPgliteDir() }),
-  };
-  app = await startApp(port, env, path.join(mkdtempSync(path.join(tmpdir(), "e2e-provider-fixture-")), "app.log"));
-  await fetch(`${origin}/settings/accounts`, { headers: { cookie: "authjs.session-token=warm-up" }, redirect: "manual" });
+  app = await startOwnApp("provider-fixture", async (appOrigin) => ({ E2E_INITECH_ISSUER: await startInitechIssuer(appOrigin) }));
+  origin = app.origin;
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  await dev?.close();
   await new Promise((resolve) => (initech ? initech.close(resolve) : resolve(undefined)));
 });
 
