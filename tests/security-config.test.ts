@@ -148,10 +148,15 @@ describe("discovery", () => {
 describe("action input", () => {
   it("gives a clear message for unknown, malformed, missing and huge input", async () => {
     const { connectionInput, labelInput, providerInput, signInSwitchInput } = await import("@/app/settings/accounts/schemas");
+    const { validationMessage } = await import("@/lib/actions/validation");
+    const { translator } = await import("@/i18n/translator");
     type Schema = typeof providerInput | typeof connectionInput | typeof labelInput | typeof signInSwitchInput;
+    // What a person reads (userAction translates the first issue; English here).
     const message = (schema: Schema, input: unknown) => {
       const result = schema.safeParse(input);
-      return result.success ? null : result.error.issues[0].message;
+      if (result.success) return null;
+      const { key, values } = validationMessage(result.error);
+      return translator("en")(`validation.${key}`, values);
     };
     expect(message(providerInput, { provider: "acme" })).toBeNull();
     expect(message(providerInput, { provider: "myspace" })).toBe("Unknown provider.");
