@@ -18,6 +18,7 @@ const text = {
     username: "Username",
     email: "Email",
     optional: "(optional)",
+    emailPlaceholder: "<username>@example.test",
     cancel: "Cancel",
     note: "Local development identity provider. Any username works; there are no passwords.",
     signingOut: "Signing out",
@@ -46,6 +47,7 @@ const text = {
     username: "ユーザー名",
     email: "メールアドレス",
     optional: "（任意）",
+    emailPlaceholder: "<ユーザー名>@example.test",
     cancel: "キャンセル",
     note: "ローカル開発用の ID プロバイダーです。どのユーザー名でもログインでき、パスワードはありません。",
     signingOut: "ログアウト中",
@@ -153,7 +155,7 @@ ${body}
  */
 export function loginPage(brand, view) {
   const t = pageText(view.locale);
-  const placeholder = view.emailPlaceholder ?? "<username>@example.test";
+  const placeholder = view.emailPlaceholder ?? t.emailPlaceholder;
   const invalid = (/** @type {string} */ field) => (view.invalid === field ? ' aria-invalid="true" aria-describedby="error"' : "");
   return layout(brand, t.signIn, `
   <h1>${escapeHtml(t.signInTo(brand.name))}</h1>

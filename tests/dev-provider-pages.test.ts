@@ -24,6 +24,7 @@ describe("local providers' login page", () => {
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain("Globex ID にログイン");
     expect(html).toContain('<label for="username">ユーザー名</label>');
+    expect(html).toContain('placeholder="&#60;ユーザー名&#62;@example.test"');
     expect(loginPage(brand, view)).toContain('<html lang="en">');
   });
 

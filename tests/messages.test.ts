@@ -111,6 +111,18 @@ describe("messages", () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  it("names each settings page the same in its tab and its heading", () => {
+    for (const messages of [enLeaves, jaLeaves]) {
+      expect(messages.get("settings.accounts")).toBe(messages.get("accounts.title"));
+      expect(messages.get("settings.activity")).toBe(messages.get("activity.title"));
+      expect(messages.get("settings.security")).toBe(messages.get("security.title"));
+    }
+  });
+
+  it("says ログイン/ログアウト in Japanese everywhere, as the sign-in page and header do", () => {
+    expect([...jaLeaves].filter(([, text]) => /サインイン|サインアウト/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
   it("catches a key the code asks for that is missing", () => {
     const source = `const [x, t] = await Promise.all([load(), getTranslations("home")]); t("nope"); t("title");`;
     expect([...translators(source)]).toEqual([["t", "home"]]);

@@ -44,7 +44,7 @@ describe("action results", () => {
   it("count sessions with plurals", () => {
     expect(translator("en")("security.results.signedOutOthers", { count: 1 })).toBe("Signed out of 1 other session.");
     expect(translator("en")("security.results.signedOutOthers", { count: 3 })).toBe("Signed out of 3 other sessions.");
-    expect(translator("ja")("security.results.signedOutOthers", { count: 3 })).toBe("他の 3 件のセッションからサインアウトしました。");
+    expect(translator("ja")("security.results.signedOutOthers", { count: 3 })).toBe("他の 3 件のセッションからログアウトしました。");
   });
 });
 

@@ -24,7 +24,7 @@ export function LabelForm({ action, connectionId, label }: Props) {
         defaultValue={label ?? ""}
         maxLength={40}
         placeholder={t("labelPlaceholder")}
-        className="w-44 rounded-md border border-slate-400 bg-white px-2 py-1 text-sm placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-950 dark:placeholder:text-slate-400"
+        className="w-56 max-w-full rounded-md border border-slate-400 bg-white px-2 py-1 text-sm placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-950 dark:placeholder:text-slate-400"
       />
       <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1">{t("saveLabel")}</Button>
       {state ? (
