@@ -56,4 +56,13 @@ describe("OpenID profile claims", () => {
     await completeFromUserinfo(findProvider("globex")!, claims, uma.access_token);
     expect(claims).toMatchObject({ name: "Signed Name", email: "uma.two@example.test", email_verified: true });
   });
+
+  it("builds the user only from string claims: a number or object where a name or email belongs becomes null", async () => {
+    const tokens = await obtainTokens(acme, { username: "odd" });
+    const profile = findProvider("acme")!.authjs as unknown as {
+      profile(claims: Record<string, unknown>, tokens: { access_token: string }): Promise<{ name: string | null; email: string | null; image: string | null }>;
+    };
+    const claims = { sub: "odd", email: 42, email_verified: true, name: { first: "O" }, preferred_username: "odd", picture: ["x"] };
+    await expect(profile.profile(claims, tokens)).resolves.toMatchObject({ name: "odd", email: null, image: null });
+  });
 });

@@ -3,6 +3,7 @@ import { siGithub } from "simple-icons";
 import { listValues, readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";
+import { hintParam } from "./types";
 
 const scope = "read:user user:email";
 
@@ -24,7 +25,7 @@ export default defineProvider({
     }),
     authorizationParams: {
       selectAccount: () => ({ prompt: "select_account" }),
-      loginHint: (identity) => (identity.username ? { login: identity.username } : ({} as Record<string, string>)),
+      loginHint: (identity) => hintParam("login", identity.username),
     },
     extraScopes: ["repo"],
     // GitHub has no RFC 7009 endpoint; deleting the grant revokes every token of this app for the person.

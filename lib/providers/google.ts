@@ -3,6 +3,7 @@ import { siGoogle } from "simple-icons";
 import { listValues, readJson } from "./api-response";
 import { defineProvider } from "./define";
 import { brandLogo } from "./logo";
+import { hintParam } from "./types";
 
 const scope = "openid email profile";
 
@@ -26,7 +27,7 @@ export default defineProvider({
     }),
     authorizationParams: {
       selectAccount: () => ({ prompt: "select_account consent" }),
-      loginHint: (identity) => (identity.email ? { login_hint: identity.email } : ({} as Record<string, string>)),
+      loginHint: (identity) => hintParam("login_hint", identity.email),
     },
     extraScopes: ["https://www.googleapis.com/auth/tasks.readonly"],
     issuer: "https://accounts.google.com",

@@ -2,7 +2,7 @@ import type { OIDCConfig } from "next-auth/providers";
 import * as oauth from "oauth4webapi";
 import { ProviderApiError, readJson } from "./api-response";
 import { authorizationServer, oauthClient } from "./oauth";
-import type { ProviderConfig } from "./types";
+import { hintParam, type ProviderConfig } from "./types";
 import { completeFromUserinfo } from "./userinfo";
 
 interface OidcOptions {
@@ -33,9 +33,9 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
       await completeFromUserinfo(options, profile, tokens.access_token);
       return {
         id: String(profile.sub),
-        name: (profile.name ?? profile.preferred_username ?? profile.username ?? null) as string | null,
-        email: (profile.email ?? null) as string | null,
-        image: (profile.picture ?? null) as string | null,
+        name: firstString(profile.name, profile.preferred_username, profile.username),
+        email: firstString(profile.email),
+        image: firstString(profile.picture),
       };
     },
   };
@@ -52,7 +52,7 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
       selectAccount: () => ({ prompt: "login" }),
       loginHint: (identity) => {
         const hint = hintClaim === "email" ? (identity.email ?? identity.username) : identity.username;
-        return hint ? { login_hint: hint } : ({} as Record<string, string>);
+        return hintParam("login_hint", hint);
       },
     },
     extraScopes: options.extraScopes ?? [],
@@ -73,4 +73,9 @@ export function oidcProvider(options: OidcOptions): ProviderConfig {
       return { key: "userinfo", values: { name: String(name) } };
     },
   };
+}
+
+/** Claims are untyped JSON: the first of these that is a string, else null (never a number or object as a name). */
+function firstString(...values: unknown[]): string | null {
+  return values.find((value): value is string => typeof value === "string") ?? null;
 }

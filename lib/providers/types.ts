@@ -22,6 +22,11 @@ export interface AuthorizationParamHooks {
   loginHint(identity: ConnectionIdentity): Record<string, string>;
 }
 
+/** `{ [name]: value }`, or no parameter at all when there is nothing to hint. */
+export function hintParam(name: string, value: string | null): Record<string, string> {
+  return value ? { [name]: value } : {};
+}
+
 /** Everything the app knows about one provider: its Auth.js config and how to talk to its API. */
 export interface ProviderDefinition {
   id: string;

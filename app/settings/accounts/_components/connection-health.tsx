@@ -16,6 +16,7 @@ const when = (date: Date) => <RelativeTime date={date.toISOString()} />;
 
 export async function ConnectionHealth({ connection }: { connection: Connection }) {
   const t = await getTranslations("accounts.health");
+  const { retryAt } = connection;
   return (
     <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
       <dt>{t("status")}</dt>
@@ -30,10 +31,10 @@ export async function ConnectionHealth({ connection }: { connection: Connection 
           <dd className="break-words text-red-700 dark:text-red-300">{connection.lastError}</dd>
         </>
       ) : null}
-      {connection.retryAt ? (
+      {retryAt ? (
         <>
           <dt>{t("nextAttempt")}</dt>
-          <dd data-testid="connection-retry">{t.rich("retryingAt", { when: () => when(connection.retryAt as Date) })}</dd>
+          <dd data-testid="connection-retry">{t.rich("retryingAt", { when: () => when(retryAt) })}</dd>
         </>
       ) : null}
       {connection.status === "failing" ? (

@@ -10,14 +10,14 @@ export async function PasskeyList({ passkeys }: { passkeys: PasskeyItem[] }) {
   if (passkeys.length === 0) return <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t("noPasskeys")}</p>;
   return (
     <ul aria-label={t("passkeys")} className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-      {passkeys.map((passkey) => (
+      {passkeys.map(({ lastUsedAt, ...passkey }) => (
         <li key={passkey.id} aria-label={passkey.name} className="flex flex-wrap items-start justify-between gap-3 p-4">
           <div className="min-w-0 space-y-1">
             <RenamePasskeyForm passkeyId={passkey.id} name={passkey.name} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
               {t.rich("added", { when: () => <RelativeTime date={passkey.createdAt.toISOString()} /> })} ·{" "}
-              {passkey.lastUsedAt
-                ? t.rich("lastUsed", { when: () => <RelativeTime date={(passkey.lastUsedAt as Date).toISOString()} /> })
+              {lastUsedAt
+                ? t.rich("lastUsed", { when: () => <RelativeTime date={lastUsedAt.toISOString()} /> })
                 : t("neverUsed")}
             </p>
           </div>
