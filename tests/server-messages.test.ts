@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "@/i18n/translator";
 import { validationMessage } from "@/lib/actions/validation";
 import { readActivityDetail } from "@/lib/activity";
+import { FAILURES, failureMessage, httpFailure } from "@/lib/providers/failure";
 import { LABEL_MAX_LENGTH } from "@/lib/accounts/connection-settings";
 import { labelInput, providerInput } from "@/app/settings/accounts/schemas";
 import { renamePasskeyInput } from "@/app/settings/security/schemas";
@@ -64,5 +65,18 @@ describe("activity details", () => {
     // Written by lib/tokens when refreshes keep failing or the grant is gone.
     expect(translator("en")("activity.details.refreshFailing", { count: 3, detail: "HTTP 503" })).toBe("3 refreshes in a row failed; last: HTTP 503");
     expect(translator("ja")("activity.details.refreshFailing", { count: 3, detail: "HTTP 503" })).toBe("3 回続けて更新に失敗しました。最後のエラー：HTTP 503");
+  });
+});
+
+describe("a connection's last error", () => {
+  it("is stored in English and shown in the reader's language by its kind; a provider's own words stay as they are", () => {
+    for (const [key, text] of Object.entries(FAILURES)) expect(failureMessage(text)).toMatchObject({ key });
+    const http = failureMessage(httpFailure(503))!;
+    expect(http).toEqual({ key: "http", values: { status: 503 } });
+    expect(translator("en")(`accounts.health.failures.${http.key}`, http.values)).toBe("The provider answered HTTP 503");
+    expect(translator("ja")(`accounts.health.failures.${http.key}`, http.values)).toBe("プロバイダーが HTTP 503 を返しました");
+    expect(translator("ja")("accounts.health.failures.timeout")).toBe("プロバイダーが時間内に応答しませんでした");
+    expect(failureMessage("invalid_grant: grant request is invalid")).toBeNull();
+    expect(failureMessage("the provider answered HTTP 5033")).toBeNull();
   });
 });

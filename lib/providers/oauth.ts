@@ -2,6 +2,7 @@
 // (GitHub, X), plus our client and how it authenticates. Every token, revocation and userinfo request
 // goes through oauth4webapi with these.
 import * as oauth from "oauth4webapi";
+import { FAILURES, httpFailure } from "./failure";
 import type { ProviderDefinition } from "./types";
 
 /** Discovery runs before a refresh takes its lease, so its timeout is not part of the lease's budget. */
@@ -67,15 +68,11 @@ export function clientAuth(provider: Pick<ProviderDefinition, "clientSecret" | "
 
 /** What went wrong in an oauth4webapi request, in words fit for a person (no hosts, no tokens). */
 export function failureDetail(error: unknown): string {
-  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
-    return `the provider answered HTTP ${error.status}`;
-  }
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "the provider did not answer in time";
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) return httpFailure(error.status);
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return FAILURES.timeout;
   if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response && !error.cause.ok) {
-    return `the provider answered HTTP ${error.cause.status}`;
+    return httpFailure(error.cause.status);
   }
-  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
-    return "the provider sent a malformed response";
-  }
-  return "the provider could not be reached";
+  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) return FAILURES.malformed;
+  return FAILURES.unreachable;
 }

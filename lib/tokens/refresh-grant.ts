@@ -3,6 +3,7 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
 import { clientAuth, failureDetail, oauthClient, requestOptions } from "@/lib/providers/oauth";
+import { FAILURES } from "@/lib/providers/failure";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import type { TokenSet } from "./columns";
 
@@ -28,7 +29,7 @@ export async function requestRefresh(
     return { kind: "ok", tokens: { ...tokens, expires_at: expires_in === undefined ? null : Math.floor(Date.now() / 1000 + expires_in) } };
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError && error.error === "invalid_grant") {
-      return { kind: "invalid_grant", detail: "the provider refused the refresh token" };
+      return { kind: "invalid_grant", detail: FAILURES.refused };
     }
     return { kind: "transient", detail: failureDetail(error) };
   }

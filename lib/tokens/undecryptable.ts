@@ -3,8 +3,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
+import { FAILURES } from "@/lib/providers/failure";
 
-export const UNDECRYPTABLE = "the stored token cannot be decrypted (its encryption key is not configured)";
+export const UNDECRYPTABLE = FAILURES.undecryptable;
 
 export async function markUndecryptable(row: { id: string; userId: string; version: number }, provider: { id: string }) {
   const { count } = await db.account.updateMany({

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RelativeTime } from "@/components/relative-time";
 import type { Connection } from "@/lib/accounts/connections";
+import { failureMessage } from "@/lib/providers/failure";
 
 const tones: Record<Connection["status"], string> = {
   active: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
@@ -17,6 +18,11 @@ const when = (date: Date) => <RelativeTime date={date.toISOString()} />;
 export async function ConnectionHealth({ connection }: { connection: Connection }) {
   const t = await getTranslations("accounts.health");
   const { retryAt } = connection;
+  // Our own failure kinds in the reader's language; anything else (a provider's own words) as it came.
+  const failureText = (detail: string) => {
+    const known = failureMessage(detail);
+    return known ? t(`failures.${known.key}`, known.values) : detail;
+  };
   return (
     <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
       <dt>{t("status")}</dt>
@@ -28,7 +34,7 @@ export async function ConnectionHealth({ connection }: { connection: Connection 
       {connection.lastError ? (
         <>
           <dt>{t("lastError")}</dt>
-          <dd className="break-words text-red-700 dark:text-red-300">{connection.lastError}</dd>
+          <dd className="break-words text-red-700 dark:text-red-300">{failureText(connection.lastError)}</dd>
         </>
       ) : null}
       {retryAt ? (
