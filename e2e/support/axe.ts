@@ -9,6 +9,9 @@ const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 export async function axeViolations(page: Page): Promise<string[]> {
   // Colours mid-transition (e.g. a button's hover fade) would give false contrast results.
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
+  // After a server action that revalidates the page, Next.js puts the <title> back a moment after the new content:
+  // wait for it (a page that never gets one still fails, by this wait's timeout) rather than report it missing.
+  await page.waitForFunction(() => document.title !== "");
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   const results = await page.evaluate(() => {
     const { axe } = window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } };
