@@ -2,9 +2,9 @@
 // at its provider first (the local Acme provider's counters and introspection show it); then no row of the
 // user is left in any table, except an "account_deleted" event without personal data. Globex points at a
 // port where nothing listens, so its revocation fails and is reported.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevProviders } from "../dev-providers/index.mjs";
+import { freePort } from "../e2e/support/free-port";
 import { APP_ORIGIN, devStats, introspect, issuerOf, obtainTokens, type Issuer } from "./support/oidc-client";
 import { changes, snapshot } from "./support/snapshot";
 
@@ -16,21 +16,14 @@ let db: typeof import("@/lib/db").db;
 let tokenColumns: typeof import("@/lib/tokens/columns").tokenColumns;
 let rateLimitKey: typeof import("@/lib/rate-limit").rateLimitKey;
 
-async function unusedPort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
   dev = await startDevProviders({ appOrigin: APP_ORIGIN, ports: { acme: 0, globex: 0 } });
   acme = dev.providers[0];
   acmeOp = await issuerOf(acme);
   process.env.AUTH_DEV_PROVIDERS = "1";
   process.env.DEV_ACME_ISSUER = acme.issuer;
-  process.env.DEV_GLOBEX_ISSUER = `http://localhost:${await unusedPort()}`;
+  // A port bound, then released: nothing listens there.
+  process.env.DEV_GLOBEX_ISSUER = `http://localhost:${await freePort()}`;
   ({ deleteAccount } = await import("@/lib/accounts/delete-account"));
   ({ db } = await import("@/lib/db"));
   ({ tokenColumns } = await import("@/lib/tokens/columns"));

@@ -3,9 +3,9 @@
 // development provider (Acme); the provider's /__dev/stats counters and its token and
 // introspection endpoints show what really happened there. Globex points at a port where nothing
 // listens, so revoking a Globex account fails.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevProviders } from "../dev-providers/index.mjs";
+import { freePort } from "../e2e/support/free-port";
 import { APP_ORIGIN, devStats, introspect, issuerOf, obtainTokens, tokenRequest, type Issuer, type Tokens } from "./support/oidc-client";
 import { changes, snapshot } from "./support/snapshot";
 
@@ -16,15 +16,6 @@ let disconnectAccount: typeof import("@/lib/accounts/disconnect").disconnectAcco
 let db: typeof import("@/lib/db").db;
 let tokenColumns: typeof import("@/lib/tokens/columns").tokenColumns;
 
-/** A loopback port nothing listens on (bound, then released). */
-async function unusedPort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
   dev = await startDevProviders({ appOrigin: APP_ORIGIN, ports: { acme: 0, globex: 0 } });
   acme = dev.providers[0];
@@ -32,7 +23,8 @@ beforeAll(async () => {
   // lib/env parses process.env when first imported, so the app modules come after this.
   process.env.AUTH_DEV_PROVIDERS = "1";
   process.env.DEV_ACME_ISSUER = acme.issuer;
-  process.env.DEV_GLOBEX_ISSUER = `http://localhost:${await unusedPort()}`;
+  // A port bound, then released: nothing listens there.
+  process.env.DEV_GLOBEX_ISSUER = `http://localhost:${await freePort()}`;
   ({ disconnectAccount } = await import("@/lib/accounts/disconnect"));
   ({ db } = await import("@/lib/db"));
   ({ tokenColumns } = await import("@/lib/tokens/columns"));
