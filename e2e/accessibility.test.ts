@@ -1,20 +1,13 @@
 // axe-core finds nothing on every page this app renders (and the local providers' login page), in both
 // languages, both colour schemes, at phone and desktop widths.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { axeViolations } from "./support/axe";
-import { launchBrowser } from "./support/browser";
+import { browserForFile } from "./support/browser";
 import { providerText, translator, type TestLocale } from "./support/messages";
 
 const appOrigin = inject("appOrigin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const combos = (["en", "ja"] as const).flatMap((locale) =>
   (["light", "dark"] as const).flatMap((colorScheme) => ([390, 1440] as const).map((width) => ({ locale, colorScheme, width }))),

@@ -1,19 +1,11 @@
 // Call API results are written for the reader: the summary is translated on the server for the request's
 // locale (the locale cookie, else Accept-Language), both in the settings page's action and in the JSON route.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { completeProviderLogin, browserForFile, signIn } from "./support/browser";
 import { translator } from "./support/messages";
 
 const appOrigin = inject("appOrigin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("Call API in the person's language", () => {
   it("shows the result in Japanese on the settings page and from the JSON route, English for English readers", async () => {

@@ -1,18 +1,11 @@
 // Keyboard only: sign in, connect a second provider, disconnect it through the confirmation dialog. Every stop
 // the Tab key reaches shows where focus is (an outline or a ring), on our pages and the local provider's.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserForFile } from "./support/browser";
 
 const appOrigin = inject("appOrigin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The focused element's name and whether its focus is visible (an outline or a box-shadow ring). */
 const focusStop = (page: Page) =>

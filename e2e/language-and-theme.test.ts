@@ -1,18 +1,11 @@
 // Japanese and English, chosen by Accept-Language or the header's switcher; dark mode from the system.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserForFile, signIn } from "./support/browser";
 import { providerText, translator } from "./support/messages";
 
 const appOrigin = inject("appOrigin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();

@@ -1,21 +1,14 @@
 // The OAuth client and app items of ../shared/SECURITY.md, shown in a real browser against the production build.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { completeProviderLogin, launchBrowser, signIn } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { completeProviderLogin, browserForFile, signIn } from "./support/browser";
 import { storedTokens } from "./support/stored-tokens";
 
 const appOrigin = inject("appOrigin");
 const issuers = inject("issuers");
 const databaseUrl = inject("databaseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function sessionCookie(page: Page) {
   return (await page.context().cookies(appOrigin)).find((cookie) => cookie.name.endsWith("authjs.session-token"));

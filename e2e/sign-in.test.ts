@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, signIn } from "./support/browser";
 
 const appOrigin = inject("appOrigin");
 const appLogFile = inject("appLogFile");
@@ -17,14 +16,7 @@ async function logDuring(action: () => Promise<void>, until: RegExp): Promise<st
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("signing in and out", () => {
   it("sends a signed-out visitor from the home page to sign-in, listing every local provider", async () => {

@@ -1,11 +1,31 @@
 // Real Chromium from Debian (never a downloaded browser), one context per person.
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. Call at the file's top level. */
+export function browserForFile(): Pick<Browser, "newContext" | "newPage"> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const launched = () => {
+    if (!browser) throw new Error("the browser is launched in beforeAll: use it inside a test or hook");
+    return browser;
+  };
+  return {
+    newContext: (options) => launched().newContext(options),
+    newPage: (options) => launched().newPage(options),
+  };
 }
 
 /** Signs in at the local provider's login page, starting from a page showing a "Continue with"/"Connect" button. */
