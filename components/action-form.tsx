@@ -1,8 +1,8 @@
 "use client";
 // A one-button form for a server action: shows a pending label while it runs and the outcome after.
-import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/user-action";
 import { Button } from "./ui/button";
+import { useFormAction } from "./use-form-action";
 
 interface Props {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function ActionForm({ action, fields, label, pendingLabel, variant = "secondary", outcomeRole, className }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useFormAction(action);
   const failed = state !== null && "error" in state;
   return (
     <form action={formAction} className="contents">

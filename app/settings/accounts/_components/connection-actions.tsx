@@ -1,10 +1,10 @@
 "use client";
 // A connection's buttons in one compact row (stacked on phones) and, on a line of its own under them, the
 // outcome of the last one: a long "API call failed: …" never pushes the buttons out of the card.
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/use-form-action";
 import type { ActionState } from "@/lib/actions/user-action";
 import { callApi, disconnect, grantMoreAccess, reconnect } from "../actions";
 
@@ -20,9 +20,9 @@ export const actionButtonClass = "w-full px-3 py-1.5 sm:w-auto";
 
 export function ConnectionActions({ connectionId, providerName, identity, show }: Props) {
   const t = useTranslations("accounts");
-  const [apiState, apiAction, apiPending] = useActionState(callApi, null);
-  const [redirectState, redirectAction, redirectPending] = useActionState(redirectingAction, null);
-  const [disconnectState, disconnectAction] = useActionState(disconnect, null);
+  const [apiState, apiAction, apiPending] = useFormAction(callApi);
+  const [redirectState, redirectAction, redirectPending] = useFormAction(redirectingAction);
+  const [disconnectState, disconnectAction] = useFormAction(disconnect);
   const apiFailed = apiState !== null && "error" in apiState;
   // Reconnect, Grant more access and Disconnect only come back here when they fail (success leaves the page).
   const otherError = [disconnectState, redirectState].find((state) => state !== null && "error" in state);

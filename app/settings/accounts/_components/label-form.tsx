@@ -1,9 +1,9 @@
 "use client";
 // The person's own name for a connection ("Work"), edited in place; an empty label removes it.
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/user-action";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -13,7 +13,7 @@ interface Props {
 
 export function LabelForm({ action, connectionId, label }: Props) {
   const t = useTranslations("accounts");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useFormAction(action);
   const failed = state !== null && "error" in state;
   return (
     <form action={formAction} className="mt-2 flex flex-wrap items-center gap-2">

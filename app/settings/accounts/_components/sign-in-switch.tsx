@@ -1,7 +1,7 @@
 "use client";
 // "Use to sign in" for one connection: a switch that submits the opposite of its current state.
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFormAction } from "@/components/use-form-action";
 import type { ActionState } from "@/lib/actions/user-action";
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 
 export function SignInSwitch({ action, connectionId, enabled }: Props) {
   const t = useTranslations("accounts");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useFormAction(action);
   const failed = state !== null && "error" in state;
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">

@@ -1,15 +1,16 @@
 "use client";
 // Deleting the account asks for the email, typed: a slip of the mouse cannot delete anything.
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/use-form-action";
 import { deleteAccount } from "../actions";
 
 export function DeleteAccountDialog({ email }: { email: string }) {
   const t = useTranslations("security");
   const tDialog = useTranslations("dialog");
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action, pending] = useActionState(deleteAccount, null);
+  const [state, action, pending] = useFormAction(deleteAccount);
   return (
     <>
       <Button type="button" variant="danger" className="mt-4" onClick={() => dialog.current?.showModal()}>{t("deleteButton")}</Button>

@@ -1,12 +1,12 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/use-form-action";
 import { renamePasskey } from "../actions";
 
 export function RenamePasskeyForm({ passkeyId, name }: { passkeyId: string; name: string }) {
   const t = useTranslations("security");
-  const [state, action, pending] = useActionState(renamePasskey, null);
+  const [state, action, pending] = useFormAction(renamePasskey);
   const failed = state !== null && "error" in state;
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
