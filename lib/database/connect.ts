@@ -14,8 +14,8 @@ import { applyMigrations, type SqlRunner } from "./migrate";
 /**
  * `?schema=name` selects a PostgreSQL schema (tests give each run its own). `max` is per process: with many
  * instances (serverless) keep it small and put a transaction-mode pooler in DATABASE_URL (README, "Pooled
- * PostgreSQL"). Every query is an unnamed parameterized statement (node-postgres's default; Prisma's pg adapter
- * never names one), which is what lets it run through PgBouncer in transaction mode.
+ * PostgreSQL"). Prisma's pg adapter never names a statement; the hot reads do (lib/database/raw-query.ts) and
+ * fall back to unnamed ones behind a pooler that cannot keep them.
  */
 export function postgresConfig(url: string, max = 5) {
   const parsed = new URL(url);
