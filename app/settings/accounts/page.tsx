@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listConnections } from "@/lib/accounts/connections";
 import { requireUser } from "@/lib/auth/require-user";
 import { findProvider, providers } from "@/lib/providers";
@@ -17,7 +17,7 @@ const rowProvider = (provider: (typeof providers)[number]) => ({
 
 export default async function ConnectedAccountsPage() {
   const user = await requireUser("/settings/accounts");
-  const [connections, t] = await Promise.all([listConnections(user.id), getTranslations("accounts")]);
+  const [connections, t, locale] = await Promise.all([listConnections(user.id), getTranslations("accounts"), getLocale()]);
   const unavailable = connections.filter((connection) => !findProvider(connection.provider));
   return (
     <section>
@@ -26,13 +26,13 @@ export default async function ConnectedAccountsPage() {
       <ul className="mt-6 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         {providers.flatMap((provider) => {
           const own = connections.filter((connection) => connection.provider === provider.id);
-          if (own.length === 0) return [<ProviderRow key={provider.id} provider={provider} />];
+          if (own.length === 0) return [<ProviderRow key={provider.id} provider={provider} t={t} />];
           return [
-            ...own.map((connection) => <ConnectionRow key={connection.id} provider={rowProvider(provider)} connection={connection} />),
-            <ConnectAnotherRow key={`${provider.id}-another`} provider={provider} />,
+            ...own.map((connection) => <ConnectionRow key={connection.id} provider={rowProvider(provider)} connection={connection} t={t} locale={locale} />),
+            <ConnectAnotherRow key={`${provider.id}-another`} provider={provider} t={t} />,
           ];
         })}
-        {unavailable.map((connection) => <ConnectionRow key={connection.id} provider={null} connection={connection} />)}
+        {unavailable.map((connection) => <ConnectionRow key={connection.id} provider={null} connection={connection} t={t} locale={locale} />)}
       </ul>
     </section>
   );

@@ -1,19 +1,20 @@
-import { getTranslations } from "next-intl/server";
 import { ProviderLogo } from "@/components/provider-logo";
 import { RelativeTime } from "@/components/relative-time";
 import type { Connection } from "@/lib/accounts/connections";
 import type { ProviderLogoMark } from "@/lib/providers/logo";
-import { saveLabel, setUseToSignIn } from "../actions";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionHealth } from "./connection-health";
 import { LabelForm } from "./label-form";
 import { ServiceAccess } from "./service-access";
 import { SignInSwitch } from "./sign-in-switch";
+import type { AccountsTranslator } from "./translator";
 
 interface Props {
   /** Null when this deployment no longer configures the connection's provider. */
   provider: { id: string; name: string; logo: ProviderLogoMark; canGrantMore: boolean; connectOnly: boolean } | null;
   connection: Connection;
+  t: AccountsTranslator;
+  locale: string;
 }
 
 /** The list item's name: provider and identity, so two accounts of one provider are told apart. */
@@ -22,8 +23,7 @@ function connectionName(providerName: string, connection: Connection, unnamed: s
 }
 
 /** One connected account: who it is at the provider, its label, its health and what can be done with it. */
-export async function ConnectionRow({ provider, connection }: Props) {
-  const t = await getTranslations("accounts");
+export function ConnectionRow({ provider, connection, t, locale }: Props) {
   const providerName = provider?.name ?? connection.provider;
   const identity = connection.username ?? connection.email ?? providerName;
   return (
@@ -53,12 +53,12 @@ export async function ConnectionRow({ provider, connection }: Props) {
             ))}
           </ul>
         ) : null}
-        {provider ? <ConnectionHealth connection={connection} /> : null}
-        <LabelForm action={saveLabel} connectionId={connection.id} label={connection.label} />
+        {provider ? <ConnectionHealth connection={connection} t={t} /> : null}
+        <LabelForm connectionId={connection.id} label={connection.label} />
         {provider && !provider.connectOnly ? (
-          <SignInSwitch action={setUseToSignIn} connectionId={connection.id} enabled={connection.signInEnabled} />
+          <SignInSwitch connectionId={connection.id} enabled={connection.signInEnabled} />
         ) : null}
-        {provider ? <ServiceAccess connectionId={connection.id} access={connection.services} /> : null}
+        {provider ? <ServiceAccess connectionId={connection.id} access={connection.services} t={t} locale={locale} /> : null}
       </div>
       <ConnectionActions
         connectionId={connection.id}

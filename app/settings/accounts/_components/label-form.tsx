@@ -1,19 +1,18 @@
 "use client";
 // The person's own name for a connection ("Work"), edited in place; an empty label removes it.
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/actions/user-action";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/use-form-action";
+import { saveLabel } from "../actions";
 
 interface Props {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   connectionId: string;
   label: string | null;
 }
 
-export function LabelForm({ action, connectionId, label }: Props) {
+export function LabelForm({ connectionId, label }: Props) {
   const t = useTranslations("accounts");
-  const [state, formAction, pending] = useFormAction(action);
+  const [state, formAction, pending] = useFormAction(saveLabel);
   const failed = state !== null && "error" in state;
   return (
     <form action={formAction} className="mt-2 flex flex-wrap items-center gap-2">

@@ -1,12 +1,11 @@
-import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/action-form";
 import { ProviderLogo } from "@/components/provider-logo";
 import type { ProviderLogoMark } from "@/lib/providers/logo";
 import { connectProvider } from "../actions";
+import type { AccountsTranslator } from "./translator";
 
 /** A provider with no connection yet: one item with "Connect". */
-export async function ProviderRow({ provider }: { provider: { id: string; name: string; logo: ProviderLogoMark } }) {
-  const t = await getTranslations("accounts");
+export function ProviderRow({ provider, t }: { provider: { id: string; name: string; logo: ProviderLogoMark }; t: AccountsTranslator }) {
   const headingId = `provider-${provider.id}`;
   return (
     <li aria-labelledby={headingId} className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-3 p-4 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:p-5">

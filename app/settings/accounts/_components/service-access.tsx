@@ -1,15 +1,21 @@
 // Per connection: the person's switch for outside services (off by default) and the services that used it.
-import { getLocale, getTranslations } from "next-intl/server";
 import type { Connection } from "@/lib/accounts/connections";
 import { formatRelative } from "@/lib/format-relative";
 import { setServiceAccessAction } from "../service-access-actions";
+import type { AccountsTranslator } from "./translator";
 
 /** Server time: this line is rendered on the server only. */
 const ago = (when: Date, locale: string) => formatRelative(when, Date.now(), locale);
 
 /** The consent switch and usage line of one connection, from the settings page's one accounts read. */
-export async function ServiceAccess({ connectionId, access }: { connectionId: string; access: Connection["services"] }) {
-  const [t, locale] = await Promise.all([getTranslations("accounts"), getLocale()]);
+interface Props {
+  connectionId: string;
+  access: Connection["services"];
+  t: AccountsTranslator;
+  locale: string;
+}
+
+export function ServiceAccess({ connectionId, access, t, locale }: Props) {
   const labelId = `services-${connectionId}`;
   return (
     <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800/60" data-testid="service-access">

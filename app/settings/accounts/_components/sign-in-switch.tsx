@@ -2,17 +2,16 @@
 // "Use to sign in" for one connection: a switch that submits the opposite of its current state.
 import { useTranslations } from "next-intl";
 import { useFormAction } from "@/components/use-form-action";
-import type { ActionState } from "@/lib/actions/user-action";
+import { setUseToSignIn } from "../actions";
 
 interface Props {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   connectionId: string;
   enabled: boolean;
 }
 
-export function SignInSwitch({ action, connectionId, enabled }: Props) {
+export function SignInSwitch({ connectionId, enabled }: Props) {
   const t = useTranslations("accounts");
-  const [state, formAction, pending] = useFormAction(action);
+  const [state, formAction, pending] = useFormAction(setUseToSignIn);
   const failed = state !== null && "error" in state;
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
