@@ -26,6 +26,10 @@ export interface AppBuild {
   start(label: string, overrides?: Record<string, string>): Promise<RunningApp>;
   /** `next start` on this build, not waited for (cold-start measurement). */
   spawn(label: string): ReturnType<typeof spawnApp>;
+  /** `next build` of the working tree into another dist dir, with this build's settings (bench/ab.ts). */
+  buildAnother(distDir: string): Promise<BuildReport>;
+  /** `next start` serving that other build on a port of its own, beside this one. */
+  startAnother(label: string, distDir: string): Promise<RunningApp>;
 }
 
 export interface AppFixture extends AppBuild {
@@ -87,6 +91,8 @@ export async function prepareApp(database: BenchDatabase, options: { jwt: boolea
       build,
       start: (label, overrides = {}) => startApp(port, childEnv({ ...env, ...overrides }), label, distDir),
       spawn: (label) => spawnApp(port, childEnv(env), label, distDir),
+      buildAnother: (otherDir) => buildApp(childEnv(env), otherDir),
+      startAnother: async (label, otherDir) => startApp(await freePort(), childEnv(env), label, otherDir),
     };
   };
 
