@@ -17,6 +17,10 @@ export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]
   return (await (await pgliteClient(env.PGLITE_DATA_DIR)).query<T>(text, params)).rows;
 }
 
+// On globalThis, like the pools themselves: Next.js bundles this module more than once per process.
+const unnamedPools = ((globalThis as typeof globalThis & { unnamedPgPools?: WeakSet<pg.Pool> }).unnamedPgPools ??= new WeakSet());
+const PREPARED_STATEMENT_LOST = new Set(["26000", "42P05"]); // "does not exist", "already exists"
+
 /**
  * Named prepared statements: each connection parses and plans a statement once, then only binds it — 6–7 %
  * more signed-in pages per second (docs/performance.md, step 15). A transaction-mode pooler that cannot keep
@@ -24,10 +28,6 @@ export async function queryRows<T>(text: string, params: unknown[]): Promise<T[]
  * connection that lacks it, or has it already: PostgreSQL refuses that before running anything, so the statement
  * is sent again unnamed, and this pool stays unnamed from then on.
  */
-// On globalThis, like the pools themselves: Next.js bundles this module more than once per process.
-const unnamedPools = ((globalThis as typeof globalThis & { unnamedPgPools?: WeakSet<pg.Pool> }).unnamedPgPools ??= new WeakSet());
-const PREPARED_STATEMENT_LOST = new Set(["26000", "42P05"]); // "does not exist", "already exists"
-
 export async function postgresQuery(pool: pg.Pool, text: string, values: unknown[]): Promise<pg.QueryResult> {
   if (!unnamedPools.has(pool)) {
     try {
