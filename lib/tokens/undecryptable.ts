@@ -5,12 +5,10 @@ import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
 import { FAILURES } from "@/lib/providers/failure";
 
-export const UNDECRYPTABLE = FAILURES.undecryptable;
-
 export async function markUndecryptable(row: { id: string; userId: string; version: number }, provider: { id: string }) {
   const { count } = await db.account.updateMany({
     where: { id: row.id, version: row.version, status: "active" },
-    data: { status: "needs_reconnect", lastError: UNDECRYPTABLE, lastErrorAt: new Date() },
+    data: { status: "needs_reconnect", lastError: FAILURES.undecryptable, lastErrorAt: new Date() },
   });
   if (count === 1) await recordActivity(row.userId, "needs_reconnect", provider.id, { key: "undecryptable", values: {} });
 }

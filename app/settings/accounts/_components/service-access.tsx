@@ -7,7 +7,6 @@ import type { AccountsTranslator } from "./translator";
 /** Server time: this line is rendered on the server only. */
 const ago = (when: Date, locale: string) => formatRelative(when, Date.now(), locale);
 
-/** The consent switch and usage line of one connection, from the settings page's one accounts read. */
 interface Props {
   connectionId: string;
   access: Connection["services"];
@@ -15,6 +14,7 @@ interface Props {
   locale: string;
 }
 
+/** The consent switch and usage line of one connection, from the settings page's one accounts read. */
 export function ServiceAccess({ connectionId, access, t, locale }: Props) {
   const labelId = `services-${connectionId}`;
   return (
