@@ -1,6 +1,6 @@
 // `npm run bench:ab [-- page …]`: is a change faster? Two variants of the app, measured in alternating rounds so
-// that the machine's drift weighs on both alike. Single bench runs moved ±5 % on the 2-core VM; this moves 1–4 %
-// (docs/performance.md, "how steps 14–16 were measured"). Pages: signedOutAbout, signedInAbout, settings.
+// that the machine's drift weighs on both alike. On the 2-core VM, A/A runs (no change at all) still gave B ÷ A
+// of 0.95–1.06 on single pages: trust a difference well beyond that, or one that repeats (docs/performance.md, "how steps 14–16 were measured"). Pages: signedOutAbout, signedInAbout, settings.
 //
 //   BENCH_AB_VARIANT=name npm run bench:ab   One build, one process. B's requests carry the header
 //                                            `x-bench-variant: name`; the code being tried reads it, for now, with
@@ -22,10 +22,7 @@ const B_DIST_DIR = ".next-bench-b";
 const { prepareApp } = await import("./support/app-fixture");
 const { cleanUp } = await import("./support/cleanup");
 const { openBenchDatabase } = await import("./support/database");
-const { pageTargets, CONCURRENCY } = await import("./pages");
-const { keepAliveAgent } = await import("./support/http");
-const { closedLoop } = await import("./support/load");
-const { processTreeCpuMs } = await import("./support/process-cpu");
+const { measureRound, pageTargets } = await import("./pages");
 const { renderTable } = await import("./support/table");
 
 type Page = keyof ReturnType<typeof pageTargets>;
@@ -49,14 +46,9 @@ try {
   };
   const totals = new Map<string, { requests: number; ms: number; cpuMs: number }>();
   const measure = async (side: "A" | "B", page: Page, ms: number) => {
-    const agent = keepAliveAgent(CONCURRENCY);
-    const pid = (side === "A" ? a : b).pid;
-    const cpuBefore = processTreeCpuMs(pid);
-    const sample = await closedLoop(target(side, page), agent, CONCURRENCY, ms);
-    const cpuMs = processTreeCpuMs(pid) - cpuBefore;
-    agent.destroy();
+    const { sample, serverCpuMs } = await measureRound(target(side, page), (side === "A" ? a : b).pid, ms);
     if (sample.failures > 0) throw new Error(`${side} ${page}: ${sample.failures} requests failed`);
-    return { requests: sample.requests, ms: sample.elapsedMs, cpuMs };
+    return { requests: sample.requests, ms: sample.elapsedMs, cpuMs: serverCpuMs };
   };
   for (const page of pages) for (const side of ["A", "B"] as const) await measure(side, page, 2_000); // warm-up
   for (let round = 0; round < ROUNDS; round++) {

@@ -97,13 +97,8 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
       const shift = round % TARGETS.length;
       const order = [...TARGETS.slice(shift), ...TARGETS.slice(0, shift)];
       for (const name of order) {
-        // Fresh connections each round: a keep-alive socket left idle while the other server was measured
-        // can be closed by the server (its keep-alive timeout) just as the client reuses it.
-        const roundAgent = keepAliveAgent(CONCURRENCY);
-        const cpuBefore = processTreeCpuMs(serverOf(name));
-        const sample = await closedLoop(targets[name], roundAgent, CONCURRENCY, ROUND_MS);
-        cpuMs[name] += processTreeCpuMs(serverOf(name)) - cpuBefore;
-        roundAgent.destroy();
+        const { sample, serverCpuMs } = await measureRound(targets[name], serverOf(name), ROUND_MS);
+        cpuMs[name] += serverCpuMs;
         samples[name].push(sample);
         const rps = sample.requests / (sample.elapsedMs / 1000);
         perRound.push({ target: name, rps });
@@ -121,6 +116,22 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
     agent.destroy();
     await app.stop();
     await jwtApp.stop();
+  }
+}
+
+/**
+ * One round of closed-loop load on `target`, and the CPU the server process tree (`pid`) spent meanwhile. Fresh
+ * connections each round: a keep-alive socket left idle while another server was measured can be closed by the
+ * server (its keep-alive timeout) just as the client reuses it.
+ */
+export async function measureRound(target: Target, pid: number, ms: number): Promise<{ sample: LoadSample; serverCpuMs: number }> {
+  const agent = keepAliveAgent(CONCURRENCY);
+  try {
+    const cpuBefore = processTreeCpuMs(pid);
+    const sample = await closedLoop(target, agent, CONCURRENCY, ms);
+    return { sample, serverCpuMs: processTreeCpuMs(pid) - cpuBefore };
+  } finally {
+    agent.destroy();
   }
 }
 
