@@ -5,6 +5,8 @@
 //   BENCH_AB_VARIANT=name npm run bench:ab   One build, one process. B's requests carry the header
 //                                            `x-bench-variant: name`; the code being tried reads it, for now, with
 //                                            `(await headers()).get("x-bench-variant")`. No process-to-process noise.
+//   BENCH_AB_NODE_OPTIONS="--flag" npm run bench:ab
+//                                            One build, two processes: B is started with these NODE_OPTIONS.
 //   npm run bench:ab                         A = the existing .next-bench build (from `npm run bench -- pages`), B =
 //                                            the working tree built into .next-bench-b, served beside it.
 import { randomBytes } from "node:crypto";
@@ -15,6 +17,7 @@ process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 process.env.TOKEN_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
 process.env.BENCH_REUSE_BUILD = ".next-bench";
 const variant = process.env.BENCH_AB_VARIANT;
+const nodeOptions = process.env.BENCH_AB_NODE_OPTIONS;
 const ROUNDS = 6;
 const ROUND_MS = 2_000;
 const B_DIST_DIR = ".next-bench-b";
@@ -35,11 +38,13 @@ let exitCode = 0;
 try {
   const fixture = await prepareApp(await openBenchDatabase(), { jwt: false }, console.log);
   const a = await fixture.start("next start (A)");
-  if (!variant) {
+  if (!variant && !nodeOptions) {
     console.log(`  next build of the working tree into ${B_DIST_DIR} (B)…`);
     await fixture.buildAnother(B_DIST_DIR);
   }
-  const b = variant ? a : await fixture.startAnother("next start (B)", B_DIST_DIR);
+  const b = variant ? a : nodeOptions
+    ? await fixture.startAnother("next start (B)", ".next-bench", { NODE_OPTIONS: nodeOptions })
+    : await fixture.startAnother("next start (B)", B_DIST_DIR);
   const target = (side: "A" | "B", page: Page): Target => {
     const plain = pageTargets((side === "A" ? a : b).origin, fixture)[page];
     return side === "B" && variant ? { ...plain, headers: { ...plain.headers, "x-bench-variant": variant } } : plain;
@@ -62,7 +67,7 @@ try {
   }
   const perSecond = (key: string) => totals.get(key)!.requests / (totals.get(key)!.ms / 1000);
   const cpuPerRequest = (key: string) => totals.get(key)!.cpuMs / totals.get(key)!.requests;
-  console.log(`\n${variant ? `B = requests with x-bench-variant: ${variant}` : `B = the working tree (${B_DIST_DIR})`}; ${ROUNDS} rounds of ${ROUND_MS / 1000} s per page and side\n`);
+  console.log(`\n${variant ? `B = requests with x-bench-variant: ${variant}` : nodeOptions ? `B = NODE_OPTIONS=${nodeOptions}` : `B = the working tree (${B_DIST_DIR})`}; ${ROUNDS} rounds of ${ROUND_MS / 1000} s per page and side\n`);
   console.log(renderTable({
     title: "A/B",
     columns: ["page", "A req/s", "A CPU ms/req", "B req/s", "B CPU ms/req", "B ÷ A req/s"],

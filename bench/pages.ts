@@ -29,19 +29,25 @@ export interface PagesResult {
 
 /** The targets served by the database-session build at `origin`. */
 export function pageTargets(origin: string, fixture: AppFixture) {
-  const cookie = { cookie: fixture.cookie };
+  const signedIn = signedInHeaders(fixture);
   return {
     signedOutAbout: { label: "/about signed out", url: new URL("/about", origin), headers: {} },
-    signedInAbout: { label: "/about signed in", url: new URL("/about", origin), headers: cookie },
-    settings: { label: "/settings/accounts signed in", url: new URL("/settings/accounts", origin), headers: cookie },
+    signedInAbout: { label: "/about signed in", url: new URL("/about", origin), ...signedIn },
+    settings: { label: "/settings/accounts signed in", url: new URL("/settings/accounts", origin), ...signedIn },
   } satisfies Record<string, Target>;
 }
 
-function jwtTargets(origin: string, cookieHeader: string) {
-  const cookie = { cookie: cookieHeader };
+/** A single request is the first person's; under load each client is a different person. */
+const signedInHeaders = (build: Pick<AppFixture, "cookie" | "cookies">) => ({
+  headers: { cookie: build.cookie },
+  clientHeaders: build.cookies.map((cookie) => ({ cookie })),
+});
+
+function jwtTargets(origin: string, build: Pick<AppFixture, "cookie" | "cookies">) {
+  const signedIn = signedInHeaders(build);
   return {
-    jwtAbout: { label: "/about signed in (JWT build)", url: new URL("/about", origin), headers: cookie },
-    jwtSettings: { label: "/settings/accounts signed in (JWT build)", url: new URL("/settings/accounts", origin), headers: cookie },
+    jwtAbout: { label: "/about signed in (JWT build)", url: new URL("/about", origin), ...signedIn },
+    jwtSettings: { label: "/settings/accounts signed in (JWT build)", url: new URL("/settings/accounts", origin), ...signedIn },
   } satisfies Record<string, Target>;
 }
 
@@ -84,7 +90,7 @@ export async function measurePages(fixture: AppFixture, log: (line: string) => v
   const jwtApp = await fixture.jwt.start("next start (pages, JWT sessions)");
   const agent = keepAliveAgent(CONCURRENCY * 2);
   try {
-    const targets: Record<TargetName, Target> = { ...pageTargets(app.origin, fixture), ...jwtTargets(jwtApp.origin, fixture.jwt.cookie) };
+    const targets: Record<TargetName, Target> = { ...pageTargets(app.origin, fixture), ...jwtTargets(jwtApp.origin, fixture.jwt) };
     const bytes = await checkTargets(targets, fixture);
     log(`  warm-up ${WARMUP_MS / 1000} s per page`);
     for (const name of TARGETS) await closedLoop(targets[name], agent, CONCURRENCY, WARMUP_MS);

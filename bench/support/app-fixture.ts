@@ -1,4 +1,4 @@
-// What the page measurements share: a signed-in user with a connected account and a session row, written
+// What the page measurements share: signed-in people, each with a connected account and a session row, written
 // straight into the bench database, and production builds that `next start` can serve against it: the app
 // as users run it (database sessions) and, for the comparison, the same app built with JWT sessions.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,10 +17,17 @@ import { childEnv } from "./processes";
 import { startProviders } from "./providers";
 
 const SESSION_COOKIE = "authjs.session-token";
+/**
+ * Signed-in people the load is spread over, one per load client: a server is used by many people at once, and
+ * one session sent by every client would let anything per-session (a cache, a batch) look better than it is.
+ */
+export const PEOPLE = 16;
 
 export interface AppBuild {
-  /** The Cookie header of the seeded user's session, in the form this build reads. */
+  /** The Cookie header of the first person's session, in the form this build reads. */
   cookie: string;
+  /** Every person's Cookie header (the first is `cookie`). */
+  cookies: string[];
   build: BuildReport;
   /** `next start` on this build, resolved once it answers. */
   start(label: string, overrides?: Record<string, string>): Promise<RunningApp>;
@@ -29,14 +36,20 @@ export interface AppBuild {
   /** `next build` of the working tree into another dist dir, with this build's settings (bench/ab.ts). */
   buildAnother(distDir: string): Promise<BuildReport>;
   /** `next start` serving that other build on a port of its own, beside this one. */
-  startAnother(label: string, distDir: string): Promise<RunningApp>;
+  startAnother(label: string, distDir: string, overrides?: Record<string, string>): Promise<RunningApp>;
 }
 
 export interface AppFixture extends AppBuild {
-  /** Shown by /settings/accounts for the connected account: proof the page rendered signed in. */
+  /** Shown by /settings/accounts for the first person's connected account: proof the page rendered signed in. */
   username: string;
   /** The JWT build, when asked for. */
   jwt?: AppBuild;
+}
+
+interface Person {
+  userId: string;
+  username: string;
+  sessionToken: string;
 }
 
 export async function prepareApp(database: BenchDatabase, options: { jwt: boolean }, log: (line: string) => void): Promise<AppFixture> {
@@ -46,12 +59,18 @@ export async function prepareApp(database: BenchDatabase, options: { jwt: boolea
   const tokens = await obtainTokens(providers.acme, { username });
   // Loaded now, not at the top: lib/tokens reads AUTH_SECRET when imported, and run.ts sets it first.
   const { seedConnectedUser, seedSession } = await import("../../tests/support/seed");
+  // The pages never use the tokens, so every person's account holds the same ones.
   const seed = async (sql: SqlRunner) => {
-    const { userId } = await seedConnectedUser(sql, { provider: "acme", username, tokens, issuedAtMs: Date.now() });
-    return { userId, sessionToken: await seedSession(sql, userId) };
+    const people: Person[] = [];
+    for (let i = 0; i < PEOPLE; i++) {
+      const name = i === 0 ? username : `${username}-${i}`;
+      const { userId } = await seedConnectedUser(sql, { provider: "acme", username: name, tokens, issuedAtMs: Date.now() });
+      people.push({ userId, username: name, sessionToken: await seedSession(sql, userId) });
+    }
+    return people;
   };
 
-  let seeded: { userId: string; sessionToken: string };
+  let seeded: Person[];
   let pgliteDir: string | undefined;
   if (database.mode === "postgres") {
     const client = new pg.Client(postgresConfig(database.url).pool);
@@ -74,7 +93,7 @@ export async function prepareApp(database: BenchDatabase, options: { jwt: boolea
     }
   }
 
-  const appBuild = async (distDir: string, strategy: "database" | "jwt", cookieValue: string): Promise<AppBuild> => {
+  const appBuild = async (distDir: string, strategy: "database" | "jwt", cookieValues: string[]): Promise<AppBuild> => {
     const port = await freePort();
     // BENCH_SESSION_STRATEGY is read at build time only (next.config.js inlines it); never set it for the real app.
     const env = {
@@ -87,25 +106,26 @@ export async function prepareApp(database: BenchDatabase, options: { jwt: boolea
     const build = await buildApp(childEnv(env), distDir);
     log(`  built in ${(build.ms / 1000).toFixed(0)} s`);
     return {
-      cookie: `${SESSION_COOKIE}=${cookieValue}`,
+      cookie: `${SESSION_COOKIE}=${cookieValues[0]}`,
+      cookies: cookieValues.map((value) => `${SESSION_COOKIE}=${value}`),
       build,
       start: (label, overrides = {}) => startApp(port, childEnv({ ...env, ...overrides }), label, distDir),
       spawn: (label) => spawnApp(port, childEnv(env), label, distDir),
       buildAnother: (otherDir) => buildApp(childEnv(env), otherDir),
-      startAnother: async (label, otherDir) => startApp(await freePort(), childEnv(env), label, otherDir),
+      startAnother: async (label, otherDir, overrides = {}) => startApp(await freePort(), childEnv({ ...env, ...overrides }), label, otherDir),
     };
   };
 
-  const main = await appBuild(DIST_DIR, "database", seeded.sessionToken);
+  const main = await appBuild(DIST_DIR, "database", seeded.map((person) => person.sessionToken));
   let jwt: AppBuild | undefined;
   if (options.jwt) {
     // What Auth.js itself writes at sign-in with the JWT strategy: an encrypted JWT, salted with the cookie name.
-    const token = await encode({
-      token: { sub: seeded.userId, name: username, email: `${username}@example.test` },
+    const tokens = await Promise.all(seeded.map((person) => encode({
+      token: { sub: person.userId, name: person.username, email: `${person.username}@example.test` },
       secret: process.env.AUTH_SECRET ?? "",
       salt: SESSION_COOKIE,
-    });
-    jwt = await appBuild(JWT_DIST_DIR, "jwt", token);
+    })));
+    jwt = await appBuild(JWT_DIST_DIR, "jwt", tokens);
   }
   return { ...main, username, jwt };
 }

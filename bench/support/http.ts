@@ -6,6 +6,8 @@ export interface Target {
   label: string;
   url: URL;
   headers: Record<string, string>;
+  /** Load client i sends `clientHeaders[i % length]` over `headers`: each client a different person. */
+  clientHeaders?: Array<Record<string, string>>;
 }
 
 export function keepAliveAgent(sockets: number): http.Agent {

@@ -16,11 +16,13 @@ export async function closedLoop(target: Target, agent: http.Agent, concurrency:
   const sample: LoadSample = { requests: 0, failures: 0, elapsedMs: 0, latenciesMs: [] };
   const started = performance.now();
   const deadline = started + durationMs;
-  const client = async () => {
+  const client = async (index: number) => {
+    const perClient = target.clientHeaders?.[index % target.clientHeaders.length];
+    const own = perClient ? { ...target, headers: { ...target.headers, ...perClient } } : target;
     while (performance.now() < deadline) {
       const sent = performance.now();
       try {
-        const { status } = await get(target, agent, false);
+        const { status } = await get(own, agent, false);
         if (status !== 200) sample.failures++;
       } catch {
         sample.failures++;
@@ -30,7 +32,7 @@ export async function closedLoop(target: Target, agent: http.Agent, concurrency:
       sample.requests++;
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, client));
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => client(index)));
   sample.elapsedMs = performance.now() - started;
   return sample;
 }
