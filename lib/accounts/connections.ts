@@ -1,6 +1,7 @@
 // The data layer for /settings/accounts: what a person has connected, without a single token. A connection is
 // one Account row, addressed by its id; every lookup here is scoped to the user, so another user's id is "not found".
 import "server-only";
+import { batchedReads, rowsByKey } from "@/lib/database/batched-reads";
 import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { findProvider } from "@/lib/providers";
@@ -45,6 +46,7 @@ const CONNECTION_TYPES_SQL = `"type" IN (${CONNECTION_TYPE_NAMES.map((name) => `
 
 interface ConnectionRow extends HealthRow {
   id: string;
+  userId: string;
   provider: string;
   username: string | null;
   email: string | null;
@@ -62,12 +64,13 @@ interface ConnectionRow extends HealthRow {
 }
 
 /**
- * The settings page's one accounts read, shaped for the list (service use included): one statement without Prisma's query pipeline
- * (lib/database/raw-query.ts; its cost per query is in docs/performance.md).
+ * The settings page's one accounts read, shaped for the list (service use included): one statement without
+ * Prisma's query pipeline (lib/database/raw-query.ts; its cost per query is in docs/performance.md), shared by
+ * the lists several requests ask for at the same moment (lib/database/batched-reads.ts).
  */
-export async function listConnections(userId: string): Promise<Connection[]> {
+const connectionReads = batchedReads(async (userIds: readonly string[]) => {
   const rows = await queryRows<ConnectionRow>(
-    `SELECT "id", "provider", "username", "email", "image", "label", "signInEnabled", "scope", "status", "expires_at",
+    `SELECT "id", "userId", "provider", "username", "email", "image", "label", "signInEnabled", "scope", "status", "expires_at",
        "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
        "accessTokenIssuedAt" AT TIME ZONE 'UTC' AS "accessTokenIssuedAt",
        "lastRefreshedAt" AT TIME ZONE 'UTC' AS "lastRefreshedAt",
@@ -80,10 +83,15 @@ export async function listConnections(userId: string): Promise<Connection[]> {
        ), '[]') AS "serviceUses",
        -- Ciphertext only, to tell whether its key is still configured; never decrypted or returned here.
        "access_token", "refresh_token"
-     FROM "Account" WHERE "userId" = $1 AND ${CONNECTION_TYPES_SQL}
+     FROM "Account" WHERE "userId" = ANY($1::text[]) AND ${CONNECTION_TYPES_SQL}
      ORDER BY "createdAt" ASC, "id" ASC`,
-    [userId],
+    [userIds],
   );
+  return rowsByKey(userIds, rows, (row) => row.userId);
+});
+
+export async function listConnections(userId: string): Promise<Connection[]> {
+  const rows = await connectionReads.load(userId);
   const now = new Date();
   return rows.map((row) => ({
     id: row.id,

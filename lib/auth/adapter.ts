@@ -3,6 +3,7 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { batchedReads, rowsByKey } from "@/lib/database/batched-reads";
 import { queryRows } from "@/lib/database/raw-query";
 import { db } from "@/lib/db";
 import { recordActivity } from "@/lib/activity";
@@ -59,25 +60,35 @@ export async function getAccount(providerAccountId: string, provider: string): P
 type SessionRow = AdapterSession & Omit<AdapterUser, "id"> & { id: string };
 
 /**
-/**
- * The session and its user in one statement, on every request that needs a session (lib/database/raw-query.ts
- * says why it skips Prisma). Only the columns the header, the pages and Auth.js use. The CTE moves
- * `lastActiveAt` only when it is a minute old, so at most one row write a minute per session; every other
- * render only reads. (The SELECT sees the row as it was.)
+ * Sessions and their users, one statement for every session read made at the same moment
+ * (lib/database/batched-reads.ts; lib/database/raw-query.ts says why it skips Prisma). Only the columns the
+ * header, the pages and Auth.js use. The CTE moves `lastActiveAt` only when it is a minute old, so at most one
+ * row write a minute per session; every other render only reads. (The SELECT sees the rows as they were.)
+ * SKIP LOCKED: a row another statement is writing (touching it too, or signing it out) is left to that one;
+ * a read never waits for it, and two batches touching the same sessions cannot deadlock.
  */
-export async function getSessionAndUser(sessionToken: string) {
-  const [row] = await queryRows<SessionRow>(
+const sessionReads = batchedReads(async (tokens: readonly string[]) => {
+  const rows = await queryRows<SessionRow>(
     `WITH touched AS (
        UPDATE "Session" SET "lastActiveAt" = CURRENT_TIMESTAMP
-       WHERE "sessionToken" = $1 AND "lastActiveAt" < CURRENT_TIMESTAMP - INTERVAL '1 minute'
+       WHERE "sessionToken" IN (
+         SELECT "sessionToken" FROM "Session"
+         WHERE "sessionToken" = ANY($1::text[]) AND "lastActiveAt" < CURRENT_TIMESTAMP - INTERVAL '1 minute'
+         FOR UPDATE SKIP LOCKED
+       )
        RETURNING 1
      )
      SELECT s."sessionToken", s."userId", s."expires" AT TIME ZONE 'UTC' AS "expires",
        u."id", u."name", u."email", u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u."image"
      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     WHERE s."sessionToken" = $1`,
-    [sessionToken],
+     WHERE s."sessionToken" = ANY($1::text[])`,
+    [tokens],
   );
+  return rowsByKey(tokens, rows, (row) => row.sessionToken).map(([row]) => row ?? null);
+});
+
+export async function getSessionAndUser(sessionToken: string) {
+  const row = await sessionReads.load(sessionToken);
   if (!row) return null;
   const { sessionToken: token, userId, expires, ...user } = row;
   return { session: { sessionToken: token, userId, expires }, user };

@@ -1,9 +1,10 @@
 // The session of the current request, read the way Auth.js reads a database session but without running
 // Auth.js's whole request handler for it (a synthetic Request, cookie parsing and re-serialising, a JSON
 // Response parsed back — about as much CPU as the query itself; docs/performance.md). One statement per
-// request, no cache: a deleted session row is refused on the very next request. Auth.js's once-a-day
-// expiry extension is not done (it cannot re-issue the cookie from a server component); the only write is the
-// throttled lastActiveAt in getSessionAndUser.
+// request at most (requests reading at the same moment share one: lib/database/batched-reads.ts), no cache:
+// a deleted session row is refused on the very next request. Auth.js's once-a-day expiry extension is not done
+// (it cannot re-issue the cookie from a server component); the only write is the throttled lastActiveAt in
+// getSessionAndUser.
 import "server-only";
 import type { Session } from "next-auth";
 import { cookies, headers } from "next/headers";
