@@ -210,6 +210,28 @@ describe.runIf(databaseUrl)("account deletion and rate limits", () => {
     await fay.waitForURL((url) => url.pathname === "/sign-in");
   });
 
+  // X and some other providers give no email: such a person types a word instead.
+  it("deletes an account without an email once DELETE is typed", async () => {
+    const hal = await newPage();
+    await signIn(hal, appOrigin, "Acme ID", "hal");
+    const userId = await userIdOf("hal@example.test");
+    await sql(`UPDATE "User" SET email = NULL WHERE id = $1`, [userId]);
+
+    await openSecurity(hal);
+    await hal.getByRole("button", { name: "Delete account" }).click();
+    const dialog = hal.getByRole("dialog", { name: "Delete your account?" });
+    const field = dialog.getByLabel("Your account has no email: type DELETE to confirm");
+    await field.fill("hal");
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await expect(dialog.getByRole("alert").textContent()).resolves.toBe("That is not DELETE. Nothing was deleted.");
+    expect(await sql(`SELECT 1 FROM "User" WHERE id = $1`, [userId])).toHaveLength(1);
+
+    await field.fill("DELETE");
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await hal.waitForURL((url) => url.pathname === "/account-deleted");
+    expect(await sql(`SELECT 1 FROM "User" WHERE id = $1`, [userId])).toEqual([]);
+  });
+
   it("Call API over the limit: HTTP 429 with Retry-After, a clear message on the page, nothing called", async () => {
     const gus = await newPage();
     await signIn(gus, appOrigin, "Acme ID", "gus");

@@ -1,4 +1,5 @@
-// deleteAccount (lib/accounts/delete-account.ts): the typed email must match; every connection is revoked
+// deleteAccount (lib/accounts/delete-account.ts): the typed email must match (or, for an account without an
+// email, the word DELETE); every connection is revoked
 // at its provider first (the local Acme provider's counters and introspection show it); then no row of the
 // user is left in any table, except an "account_deleted" event without personal data. Globex points at a
 // port where nothing listens, so its revocation fails and is reported.
@@ -82,6 +83,8 @@ describe("deleteAccount", () => {
     const before = await snapshot(db);
     expect(await deleteAccount(user.id, "someone-else@example.test")).toEqual({ ok: false, error: "email-mismatch" });
     expect(await deleteAccount(user.id, "")).toEqual({ ok: false, error: "email-mismatch" });
+    // The word is only for accounts without an email: it never stands in for one.
+    expect(await deleteAccount(user.id, "DELETE")).toEqual({ ok: false, error: "email-mismatch" });
     expect(changes(before, await snapshot(db))).toEqual({});
     expect(await devStats(acme.issuer)).toEqual(stats);
     expect((await introspect(acmeOp, tokens.refresh_token)).active).toBe(true);
@@ -105,5 +108,17 @@ describe("deleteAccount", () => {
     expect(JSON.stringify(event)).not.toMatch(/eve|Eve/);
     // Nobody else lost anything.
     expect(await rowsOf(bystander.user.id)).toEqual({ Account: 3, ActivityEvent: 1, Authenticator: 1, PendingLink: 1, Session: 1, User: 1, RateLimit: 1 });
+  });
+
+  it("asks an account without an email for the word DELETE instead", async () => {
+    const { user } = await personWithEverything("nomail@example.test", "nomail");
+    await db.user.update({ where: { id: user.id }, data: { email: null } });
+    const before = await snapshot(db);
+    expect(await deleteAccount(user.id, "")).toEqual({ ok: false, error: "word-mismatch" });
+    expect(await deleteAccount(user.id, "delete it")).toEqual({ ok: false, error: "word-mismatch" });
+    expect(changes(before, await snapshot(db))).toEqual({});
+
+    expect(await deleteAccount(user.id, " delete ")).toEqual({ ok: true, failedRevocations: ["globex"] });
+    expect(await rowsOf(user.id)).toEqual({});
   });
 });

@@ -9,12 +9,22 @@ import { rateLimitKey, rateLimits, type RateLimitRule } from "@/lib/rate-limit";
 
 export type DeleteAccountResult =
   | { ok: true; failedRevocations: string[] }
-  | { ok: false; error: "email-mismatch" | "not-found" };
+  | { ok: false; error: "email-mismatch" | "word-mismatch" | "not-found" };
 
-export async function deleteAccount(userId: string, typedEmail: string): Promise<DeleteAccountResult> {
+/** Typed to confirm by a person whose account has no email (X gives none, for one). */
+export const DELETE_WORD = "DELETE";
+
+/** What the person must type: their email, or DELETE_WORD without one. Case and surrounding spaces do not count. */
+export function deletionConfirmation(email: string | null | undefined): { kind: "email" | "word"; text: string } {
+  const trimmed = email?.trim();
+  return trimmed ? { kind: "email", text: trimmed } : { kind: "word", text: DELETE_WORD };
+}
+
+export async function deleteAccount(userId: string, typed: string): Promise<DeleteAccountResult> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return { ok: false, error: "not-found" };
-  if (!user.email || user.email.trim().toLowerCase() !== typedEmail.trim().toLowerCase()) return { ok: false, error: "email-mismatch" };
+  const expected = deletionConfirmation(user.email);
+  if (expected.text.toLowerCase() !== typed.trim().toLowerCase()) return { ok: false, error: `${expected.kind}-mismatch` };
 
   const accounts = await db.account.findMany({
     where: { userId, type: { in: ["oauth", "oidc"] } },

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/user-action";
-import { deleteAccount as deleteUserAccount } from "@/lib/accounts/delete-account";
+import { DELETE_WORD, deleteAccount as deleteUserAccount } from "@/lib/accounts/delete-account";
 import { removePasskey as removeUserPasskey, renamePasskey as renameUserPasskey } from "@/lib/auth/passkeys";
 import { currentSessionToken } from "@/lib/auth/current-session";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
@@ -46,10 +46,11 @@ export const signOutOthers = userAction(noInput, async (_input, userId) => {
   return { success: count === 0 ? t("noOtherSessions") : t("signedOutOthers", { count }) };
 }, { recentSignIn: page });
 
-export const deleteAccount = userAction(deleteAccountInput, async ({ email }, userId) => {
-  const result = await deleteUserAccount(userId, email);
+export const deleteAccount = userAction(deleteAccountInput, async ({ confirmation }, userId) => {
+  const result = await deleteUserAccount(userId, confirmation);
   if (!result.ok) {
     const t = await getTranslations("security.results");
+    if (result.error === "word-mismatch") return { error: t("wordMismatch", { word: DELETE_WORD }) };
     return { error: t(result.error === "email-mismatch" ? "emailMismatch" : "accountNotFound") };
   }
   // The session row went with the user; the cookie goes too, so this browser is plainly signed out.

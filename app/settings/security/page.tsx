@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { deletionConfirmation } from "@/lib/accounts/delete-account";
 import { currentSessionToken } from "@/lib/auth/current-session";
 import { listPasskeys } from "@/lib/auth/passkeys";
 import { requireUser } from "@/lib/auth/require-user";
@@ -40,7 +41,7 @@ export default async function SecurityPage() {
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading" className="text-lg font-semibold">{t("deleteHeading")}</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("deleteIntro")}</p>
-        <DeleteAccountDialog email={user.email ?? ""} />
+        <DeleteAccountDialog confirmation={deletionConfirmation(user.email)} />
       </section>
     </section>
   );

@@ -19,5 +19,5 @@ export const sessionInput = z.object({
 export const noInput = z.object({});
 
 export const deleteAccountInput = z.object({
-  email: z.string({ message: invalid("typeEmail") }).trim().min(1, invalid("typeEmail")).max(320, invalid("notYourEmail")),
+  confirmation: z.string({ message: invalid("typeConfirmation") }).trim().min(1, invalid("typeConfirmation")).max(320, invalid("confirmationTooLong")),
 });

@@ -1,12 +1,14 @@
 "use client";
-// Deleting the account asks for the email, typed: a slip of the mouse cannot delete anything.
+// Deleting the account asks for the email, typed — or, for an account without one, a word: a slip of the mouse
+// cannot delete anything.
 import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/use-form-action";
 import { deleteAccount } from "../actions";
 
-export function DeleteAccountDialog({ email }: { email: string }) {
+/** `confirmation` is what must be typed (lib/accounts/delete-account.ts `deletionConfirmation`). */
+export function DeleteAccountDialog({ confirmation }: { confirmation: { kind: "email" | "word"; text: string } }) {
   const t = useTranslations("security");
   const tDialog = useTranslations("dialog");
   const dialog = useRef<HTMLDialogElement>(null);
@@ -18,10 +20,19 @@ export function DeleteAccountDialog({ email }: { email: string }) {
         <form action={action} className="space-y-4">
           <h2 id="delete-dialog-title" className="text-lg font-semibold">{t("deleteTitle")}</h2>
           <p className="text-sm text-slate-600 dark:text-slate-300">{t("deleteWhat")}</p>
-          <label className="block text-sm font-medium" htmlFor="delete-email">
-            {t.rich("deleteTypeEmail", { email: () => <span className="font-mono">{email}</span> })}
+          <label className="block text-sm font-medium" htmlFor="delete-confirmation">
+            {t.rich(confirmation.kind === "email" ? "deleteTypeEmail" : "deleteTypeWord", { text: () => <span className="font-mono">{confirmation.text}</span> })}
           </label>
-          <input id="delete-email" name="email" type="email" autoComplete="off" required className="w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm dark:border-slate-500 dark:bg-slate-950" />
+          <input
+            id="delete-confirmation"
+            name="confirmation"
+            type={confirmation.kind === "email" ? "email" : "text"}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            className="w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm dark:border-slate-500 dark:bg-slate-950"
+          />
           {state && "error" in state ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{state.error}</p> : null}
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{tDialog("cancel")}</Button>
