@@ -2,13 +2,22 @@
 // (1) refuses oversized server-action bodies with 413 (Next's own limit answers 500 and only after reading);
 // (2) an optimistic redirect of visitors without a session cookie away from /settings — every page and action
 //     still checks the session itself;
-// (3) takes a pending flash notice out of its cookie (lib/flash.ts) so it is shown exactly once.
+// (3) takes a pending flash notice out of its cookie (lib/flash.ts) so it is shown exactly once;
+// (4) gives every page its Content-Security-Policy with a fresh script nonce (lib/http/content-security-policy.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/flash-cookie";
 import { BODY_LIMIT_BYTES, declaresTooMuch, payloadTooLarge, readWithin } from "@/lib/http/body-limit";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 export async function proxy(request: NextRequest) {
+  const policy = pageContentSecurityPolicy(newNonce());
+  const response = await route(request, policy);
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+async function route(request: NextRequest, policy: string) {
   if (request.method === "POST") {
     if (declaresTooMuch(request.headers)) return payloadTooLarge();
     // A chunked body: Next hands the proxy a copy capped at proxyClientMaxBodySize (next.config.js), which is
@@ -22,12 +31,14 @@ export async function proxy(request: NextRequest) {
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  return takeFlash(request);
+  return takeFlash(request, policy);
 }
 
-function takeFlash(request: NextRequest) {
+function takeFlash(request: NextRequest, policy: string) {
   const headers = new Headers(request.headers);
   headers.delete(FLASH_HEADER);
+  // Next.js takes the nonce for the scripts it renders from the policy on the request.
+  headers.set("content-security-policy", policy);
   const flash = request.cookies.get(FLASH_COOKIE)?.value;
   // Prefetches render pages nobody is looking at yet; leave the flash for the real visit.
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";

@@ -153,6 +153,33 @@ describe("the app", () => {
     await page.context().close();
   });
 
+  it("runs only the scripts the page was rendered with: a fresh nonce per request, injected scripts refused", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const nonces: string[] = [];
+    for (const path of ["/sign-in", "/sign-in"]) {
+      const response = await page.goto(`${appOrigin}${path}`);
+      const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"])?.[1];
+      expect(nonce).toBeDefined();
+      nonces.push(nonce!);
+      // Every script Next.js wrote carries it (the browser hides a nonce attribute's value from the DOM, not the property).
+      const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.every((value) => value === nonce)).toBe(true);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+
+    // Markup injected the way an XSS bug would (an inline event handler, no nonce) runs nothing.
+    await page.getByRole("button", { name: "Continue with Acme ID" }).waitFor();
+    const violation = page.evaluate(() => new Promise<string>((resolve) => document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), { once: true })));
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", `<img src="data:," onerror="window.injected = true">`));
+    await expect(violation).resolves.toMatch(/^script-src/);
+    expect(await page.evaluate(() => "injected" in window)).toBe(false);
+
+    const api = await page.request.get(`${appOrigin}/api/v1/openapi.json`);
+    expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    await page.context().close();
+  });
+
   it("sends security headers on every page and loads nothing from other origins", async () => {
     const page = await (await browser.newContext()).newPage();
     const foreign: string[] = [];
@@ -166,6 +193,7 @@ describe("the app", () => {
       const headers = response!.headers();
       expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
       expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+      expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'(;|$)/);
       expect(headers["x-content-type-options"], path).toBe("nosniff");
       expect(headers["referrer-policy"], path).toBe("no-referrer");
       expect(headers["x-frame-options"], path).toBe("DENY");
