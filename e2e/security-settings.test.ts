@@ -210,6 +210,29 @@ describe.runIf(databaseUrl)("account deletion and rate limits", () => {
     await fay.waitForURL((url) => url.pathname === "/sign-in");
   });
 
+  // The person switches account at the provider halfway: someone else's sign-in cannot confirm it's you.
+  it("\"Confirm it's you\" refuses a sign-in as somebody else at the provider, and changes nothing", async () => {
+    const ivy = await newPage();
+    await signIn(ivy, appOrigin, "Acme ID", "ivy");
+    const userId = await userIdOf("ivy@example.test");
+    await sql(`UPDATE "Session" SET "authenticatedAt" = now() - interval '11 minutes' WHERE "userId" = $1`, [userId]);
+    const sessionBefore = await sql(`SELECT "sessionToken", "authenticatedAt" FROM "Session" WHERE "userId" = $1`, [userId]);
+
+    await openSecurity(ivy);
+    await ivy.getByRole("button", { name: "Add a passkey" }).click();
+    await ivy.getByRole("heading", { name: "Confirm it's you" }).waitFor();
+    // Signed out at Acme, so Acme asks who is signing in; the answer is another of its users.
+    await ivy.context().clearCookies({ name: /^_acme_/ });
+    await ivy.getByRole("button", { name: "Continue with Acme ID" }).click();
+    await completeProviderLogin(ivy, "mallory");
+
+    await ivy.waitForURL((url) => url.origin === appOrigin && url.pathname === "/settings/confirm");
+    await expect(ivy.getByRole("main").getByRole("alert").textContent()).resolves.toBe("That account belongs to someone else, so it cannot confirm it's you. Nothing was changed.");
+    await expect(ivy.getByTestId("current-user").getAttribute("title")).resolves.toBe("Signed in as Ivy");
+    expect(await sql(`SELECT "sessionToken", "authenticatedAt" FROM "Session" WHERE "userId" = $1`, [userId])).toEqual(sessionBefore);
+    expect(await sql(`SELECT 1 FROM "User" WHERE email = 'mallory@example.test'`)).toEqual([]);
+  });
+
   // X and some other providers give no email: such a person types a word instead.
   it("deletes an account without an email once DELETE is typed", async () => {
     const hal = await newPage();
