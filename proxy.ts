@@ -12,12 +12,13 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security
 
 export async function proxy(request: NextRequest) {
   const policy = pageContentSecurityPolicy(newNonce());
-  const response = await route(request, policy);
+  const response = (await refusal(request)) ?? passOn(request, policy);
   response.headers.set("content-security-policy", policy);
   return response;
 }
 
-async function route(request: NextRequest, policy: string) {
+/** A 413 or the redirect to sign-in, or null when the request goes on to the page. */
+async function refusal(request: NextRequest) {
   if (request.method === "POST") {
     if (declaresTooMuch(request.headers)) return payloadTooLarge();
     // A chunked body: Next hands the proxy a copy capped at proxyClientMaxBodySize (next.config.js), which is
@@ -31,14 +32,19 @@ async function route(request: NextRequest, policy: string) {
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  return takeFlash(request, policy);
+  return null;
 }
 
-function takeFlash(request: NextRequest, policy: string) {
+function passOn(request: NextRequest, policy: string) {
   const headers = new Headers(request.headers);
-  headers.delete(FLASH_HEADER);
   // Next.js takes the nonce for the scripts it renders from the policy on the request.
   headers.set("content-security-policy", policy);
+  return takeFlash(request, headers);
+}
+
+/** The request goes on with `headers`, and with the pending flash notice, if any, moved from its cookie into one. */
+function takeFlash(request: NextRequest, headers: Headers) {
+  headers.delete(FLASH_HEADER);
   const flash = request.cookies.get(FLASH_COOKIE)?.value;
   // Prefetches render pages nobody is looking at yet; leave the flash for the real visit.
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";

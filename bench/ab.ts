@@ -11,11 +11,12 @@
 //                                            the working tree built into .next-bench-b, served beside it.
 import { randomBytes } from "node:crypto";
 import type { Target } from "./support/http";
+import { DIST_DIR } from "./support/next-app";
 
 // As in run.ts: set before any lib/ module loads.
 process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 process.env.TOKEN_ENCRYPTION_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BENCH_REUSE_BUILD = ".next-bench";
+process.env.BENCH_REUSE_BUILD = DIST_DIR;
 const variant = process.env.BENCH_AB_VARIANT;
 const nodeOptions = process.env.BENCH_AB_NODE_OPTIONS;
 const ROUNDS = 6;
@@ -43,7 +44,7 @@ try {
     await fixture.buildAnother(B_DIST_DIR);
   }
   const b = variant ? a : nodeOptions
-    ? await fixture.startAnother("next start (B)", ".next-bench", { NODE_OPTIONS: nodeOptions })
+    ? await fixture.startAnother("next start (B)", DIST_DIR, { NODE_OPTIONS: nodeOptions })
     : await fixture.startAnother("next start (B)", B_DIST_DIR);
   const target = (side: "A" | "B", page: Page): Target => {
     const plain = pageTargets((side === "A" ? a : b).origin, fixture)[page];

@@ -82,6 +82,11 @@ for (const locale of locales) {
   await shootAll(page, "accounts", locale);
   await page.goto(`${origin}/settings/activity`);
   await shootAll(page, "activity", locale);
+  await page.goto(`${origin}/settings/security`);
+  await shootAll(page, "security", locale);
+  await page.locator("section[aria-labelledby=delete-heading] > button").click(); // "Delete account"
+  await page.getByRole("dialog").waitFor();
+  await shootAll(page, "security-delete", locale);
 
   // The confirm-it's-you page: a new Globex sign-in whose email belongs to this Acme user.
   const link = await newPage(browser, locale);

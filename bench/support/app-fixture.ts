@@ -21,7 +21,7 @@ const SESSION_COOKIE = "authjs.session-token";
  * Signed-in people the load is spread over, one per load client: a server is used by many people at once, and
  * one session sent by every client would let anything per-session (a cache, a batch) look better than it is.
  */
-export const PEOPLE = 16;
+const PEOPLE = 16;
 
 export interface AppBuild {
   /** The Cookie header of the first person's session, in the form this build reads. */
